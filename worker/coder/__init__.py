@@ -1,0 +1,19 @@
+"""The event coder: a pure, Kafka-free core. Raw article in, PLOVER events out."""
+
+from worker.coder.article import ArticleError, parse_article
+from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
+from worker.coder.pipeline import code_article
+from worker.coder.version import CLASSIFIER_NAME, CLASSIFIER_VERSION
+
+__all__ = [
+    "CLASSIFIER_NAME",
+    "CLASSIFIER_VERSION",
+    "ActorMention",
+    "Article",
+    "ArticleError",
+    "CodingResult",
+    "Paragraph",
+    "Sentence",
+    "code_article",
+    "parse_article",
+]
