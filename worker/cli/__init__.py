@@ -19,6 +19,7 @@ COMMANDS = {
     "status": "status",
     "replay": "replay",
     "offsets": "offsets",
+    "consume": "consume",
 }
 
 
