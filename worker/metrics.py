@@ -16,7 +16,9 @@ ARTICLES = Counter(
 )
 PARAGRAPHS = Counter("news_events_paragraphs", "Paragraphs segmented and classified.")
 EVENTS_PUBLISHED = Counter(
-    "news_events_events_published", "Events published to the events topic, by PLOVER event type.", ["event_type"]
+    "news_events_events_published",
+    "Events published to the events topic, by PLOVER event type.",
+    ["event_type"],
 )
 DEAD_LETTERS = Counter(
     "news_events_dead_letters",
@@ -46,3 +48,25 @@ LAST_RECORD_TIMESTAMP = Gauge(
     ["topic", "partition"],
 )
 BUILD_INFO = Info("news_events_build", "Worker and classifier versions.")
+
+# --- observability side: filled by worker.observability (lag collector, readiness) -------------------
+TOPIC_END_OFFSET = Gauge(
+    "news_events_topic_end_offset",
+    "High-water mark (offset of the next record) of each partition the worker's group reads.",
+    ["topic", "partition"],
+)
+COMMITTED_OFFSET = Gauge(
+    "news_events_consumer_committed_offset",
+    "Last offset committed by the worker's consumer group, per partition.",
+    ["topic", "partition"],
+)
+LAG_COLLECTION_ERRORS = Counter(
+    "news_events_lag_collection_errors", "Failed attempts to read the group's offsets from the broker."
+)
+LAG_LAST_SUCCESS = Gauge(
+    "news_events_lag_last_success_timestamp_seconds",
+    "Unix time of the last successful consumer-lag collection.",
+)
+READY = Gauge(
+    "news_events_worker_ready", "1 while this worker has partitions assigned and is consuming, else 0."
+)
