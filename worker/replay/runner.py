@@ -1,0 +1,240 @@
+"""The replay loop: assign + seek a topic range, run every record through ``process_record`` (the live
+worker's pure core, so events get the same ids), publish in batches, commit progress to the replay's
+own consumer group after each flushed batch.
+
+Crash safety: offsets are committed only after the batch's sends are acknowledged, so a kill at any
+point redoes at most one batch (which only repeats event ids). Ctrl-C (SIGINT) or SIGTERM finishes the
+current batch, commits it and stops; the same command later resumes from the committed offsets.
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from types import FrameType
+from typing import Any
+
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+
+from worker.coder.version import CLASSIFIER_VERSION
+from worker.replay import broker
+from worker.replay.plan import PartitionRange, PlanError, RangeSpec, default_group, resolve_ranges, run_id_for
+from worker.replay.plan import select_partitions as select
+from worker.replay.progress import Counters, ProgressReporter
+from worker.replay.rate import TokenBucket
+from worker.replay.state import encode_metadata, resume_ranges
+from worker.settings import Settings
+from worker.stream.processing import process_record
+from worker.stream.records import SourceRecord
+
+log = logging.getLogger("worker.replay")
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayRequest:
+    topic: str
+    output_topic: str
+    outcomes_topic: str
+    dlq_topic: str
+    spec: RangeSpec
+    group: str | None = None  # None: derived from the parameters
+    restart: bool = False
+    rate: float | None = None  # articles per second
+    batch_size: int = 500
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayPlan:
+    request: ReplayRequest
+    run_id: str
+    group: str
+    planned: tuple[PartitionRange, ...]  # the whole range
+    remaining: tuple[PartitionRange, ...]  # what is left after the group's committed progress
+
+    @property
+    def total(self) -> int:
+        return sum(r.count for r in self.remaining)
+
+    def to_dict(self) -> dict[str, Any]:
+        done = {r.partition: r for r in self.remaining}
+        return {
+            "topic": self.request.topic,
+            "output_topic": self.request.output_topic,
+            "outcomes_topic": self.request.outcomes_topic,
+            "dlq_topic": self.request.dlq_topic,
+            "group": self.group,
+            "run_id": self.run_id,
+            "partitions": [
+                {
+                    "partition": r.partition,
+                    "start": r.start,
+                    "end": r.end,
+                    "messages": r.count,
+                    "resume_from": done[r.partition].start,
+                    "remaining": done[r.partition].count,
+                }
+                for r in self.planned
+            ],
+            "messages": sum(r.count for r in self.planned),
+            "remaining": self.total,
+        }
+
+
+def make_plan(request: ReplayRequest, settings: Settings, consumer: KafkaConsumer) -> ReplayPlan:
+    """Resolve the request against the broker (read-only: nothing is created or committed)."""
+    if request.output_topic == request.topic:
+        raise PlanError("--output-topic must differ from the source topic")
+    try:
+        available = broker.partitions_of(consumer, request.topic)
+    except LookupError as exc:
+        raise PlanError(str(exc)) from exc
+    partitions = select(available, request.spec.partitions)
+    low, high = broker.watermarks(consumer, request.topic, partitions)
+    spec = request.spec
+    start_by_time = (
+        broker.offsets_for_time(consumer, request.topic, partitions, spec.from_ms)
+        if spec.from_ms is not None
+        else None
+    )
+    end_by_time = (
+        broker.offsets_for_time(consumer, request.topic, partitions, spec.to_ms)
+        if spec.to_ms is not None
+        else None
+    )
+    planned = resolve_ranges(
+        partitions, beginning=low, end=high, spec=spec, start_by_time=start_by_time, end_by_time=end_by_time
+    )
+    run_id = run_id_for(
+        request.topic,
+        spec,
+        request.output_topic,
+        request.outcomes_topic,
+        request.dlq_topic,
+        CLASSIFIER_VERSION,
+    )
+    group = request.group or default_group(settings.app_id, run_id)
+    admin = broker.make_admin(settings)
+    try:
+        committed = broker.committed_offsets(admin, group, request.topic).get(request.topic, {})
+    finally:
+        admin.close()
+    remaining = resume_ranges(planned, committed, run_id, restart=request.restart)
+    return ReplayPlan(request, run_id, group, planned, remaining)
+
+
+@dataclass(slots=True)
+class StopFlag:
+    requested: bool = False
+    signals: list[int] = field(default_factory=list)
+
+
+@contextmanager
+def graceful_stop() -> Iterator[StopFlag]:
+    """SIGINT/SIGTERM ask the loop to stop after the current batch; a second SIGINT interrupts at once."""
+    flag = StopFlag()
+    previous: dict[signal.Signals, Any] = {}
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        if flag.requested and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        flag.requested = True
+        flag.signals.append(signum)
+        log.warning("stop requested: finishing the current batch and committing progress")
+
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        previous[sig] = signal.signal(sig, handler)
+    try:
+        yield flag
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+
+
+def execute(
+    plan: ReplayPlan,
+    settings: Settings,
+    consumer: KafkaConsumer,
+    producer: KafkaProducer,
+    counters: Counters,
+    *,
+    reporter: ProgressReporter | None = None,
+    stop: StopFlag | None = None,
+    poll_timeout_ms: int = 500,
+    idle_timeout_s: float = 30.0,
+    clock: Callable[[], float] = time.monotonic,
+) -> bool:
+    """Run the plan; returns True when every partition reached its end, False when stopped early."""
+    req = plan.request
+    topic = req.topic
+    out_settings = settings.with_overrides(
+        events_topic=req.output_topic, outcomes_topic=req.outcomes_topic, dlq_topic=req.dlq_topic
+    )
+    ends = {r.partition: r.end for r in plan.remaining}
+    meta = {p: encode_metadata(plan.run_id, end) for p, end in ends.items()}
+    positions = {r.partition: r.start for r in plan.remaining}
+    # pin the plan (start and end bound of every partition) in the group before any work
+    broker.commit(consumer, topic, {p: (positions[p], meta[p]) for p in ends})
+    pending = {p for p, end in ends.items() if positions[p] < end}
+    tps = {p: TopicPartition(topic, p) for p in pending}
+    if not pending:
+        return True
+    consumer.assign(list(tps.values()))
+    for p, tp in tps.items():
+        consumer.seek(tp, positions[p])
+    limiter = TokenBucket(req.rate) if req.rate else None
+    stop = stop or StopFlag()
+    last_progress = clock()
+
+    while pending and not stop.requested:
+        polled = consumer.poll(timeout_ms=poll_timeout_ms, max_records=req.batch_size)
+        futures: list[Any] = []
+        touched: set[int] = set()
+        for tp, records in polled.items():
+            p = tp.partition
+            if p not in pending:
+                continue
+            for rec in records:
+                if rec.offset >= ends[p] or stop.requested:
+                    break
+                if limiter is not None:
+                    limiter.acquire()
+                source = SourceRecord(topic, p, rec.offset, rec.timestamp, list(rec.headers or []))
+                processed = process_record(rec.key, rec.value, source, out_settings, replay_id=plan.run_id)
+                for out in processed.records():
+                    futures.append(
+                        producer.send(out.topic, key=out.key, value=out.value, headers=out.headers)
+                    )
+                positions[p] = rec.offset + 1
+                touched.add(p)
+                counters.records += 1
+                counters.articles += 1
+                counters.events += len(processed.events)
+                counters.dead_letters += processed.dead_letter is not None
+        if futures:
+            producer.flush()
+            failed = [f.exception for f in futures if f.failed()]
+            if failed:
+                raise RuntimeError(f"{len(failed)} sends failed, progress not committed: {failed[0]!r}")
+        for p in list(pending):
+            # the fetch position may jump past records we never see (transaction markers, compaction)
+            if positions[p] < ends[p] and p not in touched:
+                pos = consumer.position(tps[p])
+                if pos is not None and pos >= ends[p]:
+                    positions[p] = ends[p]
+                    touched.add(p)
+            if positions[p] >= ends[p]:
+                positions[p] = ends[p]
+                pending.discard(p)
+                consumer.pause(tps[p])
+        if touched:
+            broker.commit(consumer, topic, {p: (positions[p], meta[p]) for p in touched})
+            last_progress = clock()
+        elif clock() - last_progress > idle_timeout_s:
+            raise TimeoutError(f"no progress for {idle_timeout_s:.0f} s on partitions {sorted(pending)}")
+        if reporter is not None:
+            reporter.update()
+    return not pending
