@@ -7,11 +7,13 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 
+import orjson
 import pytest
 
 from worker import metrics, observability
 from worker.observability.lag import LagCollector, PartitionOffsets, partition_offsets, publish_lag
 from worker.observability.server import ObservabilityServer
+from worker.observability.status import Sample, compare, render_table, scrape_counters, to_json
 from worker.settings import Settings
 
 
@@ -153,3 +155,47 @@ def test_collector_survives_broker_errors() -> None:
     assert readers[0].closed  # a failed reader is dropped and rebuilt
     assert metrics.CONSUMER_LAG.labels("obs-test-collector", "0")._value.get() == 3
     publish_lag([], {("obs-test-collector", 0)})
+
+
+# --- news-events status: pure comparison and rendering ---------------------------------------------
+
+
+def _sample(at: float, committed: int | None, end: int, dlq: dict[int, int]) -> Sample:
+    return Sample(at, [PartitionOffsets("articles.raw", 0, committed, 0, end)], dlq)
+
+
+def test_status_rates_from_offset_growth() -> None:
+    status = compare("g", "dlq", _sample(10.0, 10, 50, {}), _sample(12.0, 30, 60, {0: 2, 1: 1}))
+    assert status.consumed_per_s == 10.0
+    assert status.input_per_s == 5.0
+    assert status.total_lag == 30
+    assert status.total_dead_letters == 3
+    table = render_table(status)
+    assert "articles.raw" in table and "30" in table and "10.0/s" in table and "p0=2, p1=1" in table
+    doc = orjson.loads(to_json(status))
+    assert doc["partitions"][0] == {
+        "topic": "articles.raw",
+        "partition": 0,
+        "committed": 30,
+        "beginning": 0,
+        "end": 60,
+        "lag": 30,
+    }
+    assert doc["rate"]["source"] == "offsets"
+    assert doc["dead_letters"] == {"topic": "dlq", "total": 3, "partitions": {"0": 2, "1": 1}}
+
+
+def test_status_rates_from_metrics_counters() -> None:
+    before = Sample(0.0, [], {}, articles_total=100.0, events_total=300.0)
+    after = Sample(4.0, [], {}, articles_total=120.0, events_total=340.0)
+    status = compare("g", "dlq", before, after)
+    assert (status.rate_source, status.consumed_per_s, status.events_per_s) == ("metrics", 5.0, 10.0)
+    assert "no partitions" in render_table(status)
+    assert "topic missing" in render_table(status)
+
+
+def test_scrape_counters_sums_labels(running: int) -> None:
+    metrics.ARTICLES.labels("events").inc(2)
+    metrics.ARTICLES.labels("no_events").inc(1)
+    articles, _events = scrape_counters(f"http://127.0.0.1:{running}/metrics")
+    assert articles >= 3
