@@ -17,6 +17,7 @@ from kafka.errors import CoordinatorNotAvailableError, TopicAlreadyExistsError
 
 from worker.replay.state import Committed
 from worker.settings import Settings
+from worker.stream.kafka_config import kafka_python_kwargs
 
 log = logging.getLogger("worker.replay")
 
@@ -24,22 +25,8 @@ TIMEOUT_MS = 30_000
 
 
 def client_options(settings: Settings) -> dict[str, Any]:
-    """Connection and security options (SASL/TLS) for kafka-python clients."""
-    options: dict[str, Any] = {
-        "bootstrap_servers": settings.kafka_bootstrap_servers.split(","),
-        "security_protocol": settings.kafka_security_protocol,
-    }
-    if settings.kafka_sasl_mechanism:
-        options["sasl_mechanism"] = settings.kafka_sasl_mechanism
-        options["sasl_plain_username"] = settings.kafka_sasl_username
-        options["sasl_plain_password"] = settings.sasl_password()
-    if settings.kafka_ssl_cafile:
-        options["ssl_cafile"] = settings.kafka_ssl_cafile
-    if settings.kafka_ssl_certfile:
-        options["ssl_certfile"] = settings.kafka_ssl_certfile
-    if settings.kafka_ssl_keyfile:
-        options["ssl_keyfile"] = settings.kafka_ssl_keyfile
-    return options
+    """Connection and security options (SASL/TLS) for kafka-python clients, shared with the worker."""
+    return kafka_python_kwargs(settings)
 
 
 def quiet_kafka_logs(level: str) -> None:
