@@ -7,6 +7,8 @@ import sys
 import time
 from typing import Any
 
+from kafka.errors import KafkaError
+
 from worker.observability.lag import GroupOffsetsReader
 from worker.observability.status import compare, render_table, take_sample, to_json
 from worker.settings import Settings
@@ -46,6 +48,17 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
+    try:
+        return _loop(args, settings)
+    except KafkaError as exc:
+        print(
+            f"news-events status: cannot read offsets from {settings.kafka_bootstrap_servers}: {exc!r}",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _loop(args: argparse.Namespace, settings: Settings) -> int:
     group = args.group or settings.app_id
     topics = args.topic or [settings.input_topic]
     reader = GroupOffsetsReader(settings, client_id="news-events-status")

@@ -78,12 +78,22 @@ class GroupOffsetsReader:
             except Exception:  # closing is best effort
                 log.debug("closing kafka client failed", exc_info=True)
 
-    def committed(self, group: str) -> dict[TopicPartitionKey, int]:
+    def committed(self, group: str, attempts: int = 10) -> dict[TopicPartitionKey, int]:
+        """The group's committed offsets; retries retriable errors (a new broker's coordinator warming up)."""
+        for attempt in range(attempts):
+            try:
+                offsets = self._list_group_offsets(group)
+                return {(tp.topic, tp.partition): int(meta.offset) for tp, meta in offsets.items()}
+            except Exception as exc:
+                if not getattr(exc, "retriable", False) or attempt == attempts - 1:
+                    raise
+                time.sleep(0.5)
+        raise AssertionError("unreachable")
+
+    def _list_group_offsets(self, group: str) -> dict[Any, Any]:
         if hasattr(self._admin, "list_group_offsets"):  # kafka-python >= 3
-            offsets = self._admin.list_group_offsets({group: None}).get(group, {})
-        else:
-            offsets = self._admin.list_consumer_group_offsets(group)
-        return {(tp.topic, tp.partition): int(meta.offset) for tp, meta in offsets.items()}
+            return dict(self._admin.list_group_offsets({group: None}).get(group, {}))
+        return dict(self._admin.list_consumer_group_offsets(group))
 
     def partitions(self, topics: Iterable[str]) -> list[Any]:
         from kafka import TopicPartition
