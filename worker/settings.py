@@ -55,6 +55,11 @@ class Settings:
     retry_backoff_s: float = field(default=0.2, metadata={"env": "RETRY_BACKOFF_S"})
     worker_data_dir: str = field(default="var/worker", metadata={"env": "WORKER_DATA_DIR"})
     shutdown_timeout_s: float = field(default=8.0, metadata={"env": "SHUTDOWN_TIMEOUT_S"})
+    agent_concurrency: int = field(default=2, metadata={"env": "AGENT_CONCURRENCY"})
+    commit_interval_s: float = field(default=1.0, metadata={"env": "COMMIT_INTERVAL_S"})
+    producer_linger_ms: int = field(default=5, metadata={"env": "PRODUCER_LINGER_MS"})
+    transactional_id: str = field(default="", metadata={"env": "TRANSACTIONAL_ID"})
+    transaction_timeout_ms: int = field(default=30_000, metadata={"env": "TRANSACTION_TIMEOUT_MS"})
 
     # --- observability ---------------------------------------------------------------------
     metrics_port: int = field(default=9464, metadata={"env": "METRICS_PORT"})

@@ -41,7 +41,7 @@ class Item:
     attempts: int = 0
 
 
-async def _send_round(items: list[Item], send: SendFn) -> list[tuple[Item, BaseException, str]]:
+async def send_round(items: list[Item], send: SendFn) -> list[tuple[Item, BaseException, str]]:
     """Send every record of ``items``; the items that failed, with their first error and its topic."""
     futures: list[tuple[Item, OutRecord, Awaitable[Any]]] = []
     failures: dict[int, tuple[Item, BaseException, str]] = {}
@@ -67,7 +67,7 @@ async def deliver(
     """Publish all outputs of ``items``; on return every one is acknowledged (or dead-lettered)."""
     pending = items
     while pending:
-        failures = await _send_round(pending, send)
+        failures = await send_round(pending, send)
         pending = []
         delay = 0.0
         for item, exc, topic in failures:

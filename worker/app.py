@@ -1,0 +1,78 @@
+"""The Faust app: ``worker.app:app`` (built from the environment), or ``create_app(settings)``.
+
+At-least-once processing runs as Faust agents (``worker.stream.agents``). ``exactly_once`` runs the
+transactional aiokafka loop of ``worker.stream.transactional`` instead (see README, section worker).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import faust
+
+from worker import __version__
+from worker.coder import CLASSIFIER_NAME, CLASSIFIER_VERSION
+from worker.metrics import BUILD_INFO
+from worker.observability import set_ready
+from worker.settings import Settings
+from worker.stream.agents import register_agents
+from worker.stream.kafka_config import broker_url, faust_credentials
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings) -> faust.App:
+    web_enabled = settings.web_port > 0
+    app = faust.App(
+        settings.app_id,
+        broker=broker_url(settings),
+        broker_credentials=faust_credentials(settings),
+        broker_commit_interval=settings.commit_interval_s,
+        key_serializer="raw",
+        value_serializer="raw",
+        topic_partitions=settings.topic_partitions,
+        topic_replication_factor=settings.topic_replication,
+        processing_guarantee="at_least_once",
+        datadir=str(Path(settings.worker_data_dir) / settings.app_id),
+        web_enabled=web_enabled,
+        web_port=settings.web_port if web_enabled else 6066,
+        web_bind="127.0.0.1",
+        producer_linger=settings.producer_linger_ms / 1000.0,
+        producer_acks=-1,
+        consumer_auto_offset_reset="earliest",
+        stream_buffer_maxsize=max(4096, 4 * settings.batch_size),
+        stream_wait_empty=False,
+        autodiscover=False,
+        version=1,
+    )
+    register_agents(app, settings)
+    BUILD_INFO.info(
+        {"version": __version__, "classifier_name": CLASSIFIER_NAME, "classifier_version": CLASSIFIER_VERSION}
+    )
+
+    @app.on_partitions_assigned.connect  # type: ignore[arg-type]
+    async def on_assigned(sender: Any, assigned: Any, **kwargs: Any) -> None:
+        set_ready(True)
+        log.info("partitions assigned", extra={"partitions": sorted(str(tp) for tp in assigned)})
+
+    @app.on_partitions_revoked.connect  # type: ignore[arg-type]
+    async def on_revoked(sender: Any, revoked: Any, **kwargs: Any) -> None:
+        set_ready(False)
+        log.info("partitions revoked", extra={"partitions": sorted(str(tp) for tp in revoked)})
+
+    return app
+
+
+_app: faust.App | None = None
+
+
+def __getattr__(name: str) -> Any:
+    """``worker.app:app`` is built on first access (from the environment), not at import."""
+    global _app
+    if name == "app":
+        if _app is None:
+            _app = create_app(Settings.from_env())
+        return _app
+    raise AttributeError(name)

@@ -1,0 +1,101 @@
+"""The Faust agent: a thin shell over ``process_record`` and ``deliver`` (at-least-once).
+
+Each actor takes up to ``batch_size`` events (or what arrived within ``batch_timeout_s``), processes
+them, sends every output without waiting per record, and waits for the whole batch's delivery before
+returning to ``take_events`` — which only then acknowledges the batch's events, so Faust never commits an
+input offset whose outputs are not on the broker. Actors share the input stream
+(``agent_concurrency``): while one waits for the broker, another classifies. An article's events are
+sent by one actor in order and keyed by its id, so they stay ordered in one partition.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import Awaitable
+from typing import Any
+
+from worker.settings import Settings
+from worker.stream.accounting import account
+from worker.stream.delivery import DeliveryError, Item, deliver
+from worker.stream.processing import process_record
+from worker.stream.records import Headers, OutRecord, SourceRecord
+
+log = logging.getLogger(__name__)
+
+EXIT_DELIVERY_FAILED = 70
+
+
+def _headers(raw: Any) -> Headers:
+    if not raw:
+        return []
+    items = raw.items() if isinstance(raw, dict) else raw
+    return [(str(k), bytes(v) if v is not None else b"") for k, v in items]
+
+
+def source_of(message: Any) -> SourceRecord:
+    ts = message.timestamp
+    return SourceRecord(
+        message.topic,
+        message.partition,
+        message.offset,
+        None if ts is None else int(ts * 1000),
+        _headers(message.headers),
+    )
+
+
+def process_events(events: list[Any], settings: Settings) -> list[Item]:
+    items = []
+    for event in events:
+        message = event.message
+        source = source_of(message)
+        processed = process_record(message.key, message.value, source, settings)
+        items.append(Item(message.key, message.value, source, processed))
+    return items
+
+
+def register_agents(app: Any, settings: Settings) -> Any:
+    """Add the article-coding agent to ``app``; returns the agent."""
+    input_topic = app.topic(settings.input_topic, key_type=bytes, value_type=bytes, value_serializer="raw")
+
+    async def send(record: OutRecord) -> Awaitable[Any]:
+        fut: Awaitable[Any] = await app.producer.send(
+            record.topic, record.key, record.value, None, None, record.headers
+        )
+        return fut
+
+    async def handle_batch(events: list[Any]) -> None:
+        items = process_events(events, settings)
+        await deliver(items, send, settings)
+        account(items)
+
+    async def code_articles(stream: Any) -> None:
+        async for events in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):
+            # Shielded: a stop request lets the in-flight batch finish (then take_events acks it).
+            task = asyncio.ensure_future(handle_batch(list(events)))
+            try:
+                await asyncio.shield(task)
+            except asyncio.CancelledError:
+                await _finish_or_die(task, settings.shutdown_timeout_s)
+                raise
+            except DeliveryError:
+                _die("outputs of a batch cannot be published; exiting without committing it")
+
+    return app.agent(
+        input_topic, name=f"{settings.app_id}.code-articles", concurrency=settings.agent_concurrency
+    )(code_articles)
+
+
+async def _finish_or_die(task: asyncio.Future[None], timeout_s: float) -> None:
+    try:
+        await asyncio.wait_for(asyncio.shield(task), timeout=timeout_s)
+    except (TimeoutError, DeliveryError, asyncio.CancelledError):
+        _die("in-flight batch not delivered at shutdown; exiting without committing it")
+
+
+def _die(message: str) -> None:
+    """Exit at once, before Faust can acknowledge or commit undelivered inputs (they are redelivered)."""
+    log.critical(message)
+    logging.shutdown()
+    os._exit(EXIT_DELIVERY_FAILED)

@@ -1,0 +1,162 @@
+"""``exactly_once``: consume → process → produce outputs and input offsets in ONE Kafka transaction.
+
+Faust's own ``exactly_once`` path (one transactional producer per partition, driven by its consumer
+thread) is not reliable with aiokafka 0.14 and Kafka 4, so this mode uses aiokafka directly:
+a read_committed consumer without auto-commit and one transactional producer per worker process.
+For each polled batch: begin, send every output without waiting per record, add the batch's next
+offsets with ``send_offsets_to_transaction``, commit. A kill -9 leaves an open transaction that the
+restarted worker (same ``transactional.id``) fences and aborts, so read_committed readers see every
+event once. Failed transactions are aborted and retried with backoff; after ``max_retries`` the batch
+is retried one input per transaction, and an input that still fails is dead-lettered (stage produce).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+from collections.abc import Awaitable
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
+from aiokafka.structs import OffsetAndMetadata
+
+from worker.observability import set_ready
+from worker.settings import Settings
+from worker.stream.accounting import account
+from worker.stream.delivery import DeliveryError, Item, send_round
+from worker.stream.kafka_config import aiokafka_kwargs
+from worker.stream.processing import failed, process_record
+from worker.stream.records import Headers, OutRecord, SourceRecord
+from worker.stream.retry import backoff_s, failure_reason
+
+log = logging.getLogger(__name__)
+
+
+def transactional_id(settings: Settings) -> str:
+    """Stable per worker instance: a restart fences (and aborts) its predecessor's open transaction."""
+    return settings.transactional_id or f"{settings.app_id}-eos-{socket.gethostname()}"
+
+
+class _Readiness(ConsumerRebalanceListener):  # type: ignore[misc]
+    async def on_partitions_revoked(self, revoked: Any) -> None:
+        set_ready(False)
+
+    async def on_partitions_assigned(self, assigned: Any) -> None:
+        set_ready(bool(assigned))
+        log.info(
+            "partitions assigned",
+            extra={"partitions": sorted(f"{tp.topic}-{tp.partition}" for tp in assigned)},
+        )
+
+
+def _headers(raw: Any) -> Headers:
+    return [(k, v if v is not None else b"") for k, v in (raw or ())]
+
+
+class TransactionalWorker:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.stopping = asyncio.Event()
+        kafka = aiokafka_kwargs(settings)
+        self.consumer = AIOKafkaConsumer(
+            group_id=settings.app_id,
+            enable_auto_commit=False,
+            isolation_level="read_committed",
+            auto_offset_reset="earliest",
+            max_poll_records=settings.batch_size,
+            **kafka,
+        )
+        self.producer = AIOKafkaProducer(
+            transactional_id=transactional_id(settings),
+            enable_idempotence=True,
+            acks="all",
+            linger_ms=settings.producer_linger_ms,
+            transaction_timeout_ms=settings.transaction_timeout_ms,
+            **kafka,
+        )
+
+    async def _send(self, record: OutRecord) -> Awaitable[Any]:
+        fut: Awaitable[Any] = await self.producer.send(
+            record.topic, record.value, key=record.key, headers=record.headers
+        )
+        return fut
+
+    async def run(self) -> None:
+        await self.producer.start()
+        await self.consumer.start()
+        self.consumer.subscribe([self.settings.input_topic], listener=_Readiness())
+        log.info("exactly-once worker started", extra={"transactional_id": transactional_id(self.settings)})
+        try:
+            while not self.stopping.is_set():
+                batch = await self.consumer.getmany(
+                    timeout_ms=int(self.settings.batch_timeout_s * 1000) or 1,
+                    max_records=self.settings.batch_size,
+                )
+                if batch:
+                    await self._handle(batch)
+        finally:
+            set_ready(False)
+            await self.consumer.stop()
+            await self.producer.stop()
+
+    async def _handle(self, batch: dict[TopicPartition, list[Any]]) -> None:
+        items: list[Item] = []
+        offsets: dict[TopicPartition, OffsetAndMetadata] = {}
+        for tp, messages in batch.items():
+            for m in messages:
+                source = SourceRecord(m.topic, m.partition, m.offset, m.timestamp, _headers(m.headers))
+                items.append(
+                    Item(m.key, m.value, source, process_record(m.key, m.value, source, self.settings))
+                )
+            offsets[tp] = OffsetAndMetadata(messages[-1].offset + 1, "")
+        for attempt in range(1, self.settings.max_retries + 2):
+            try:
+                await self._transaction(items, offsets)
+                account(items)
+                return
+            except Exception as exc:
+                log.warning("transaction failed", extra={"error": repr(exc), "attempt": attempt})
+                await asyncio.sleep(backoff_s(attempt, self.settings.retry_backoff_s))
+        await self._one_by_one(items)
+
+    async def _transaction(self, items: list[Item], offsets: dict[TopicPartition, OffsetAndMetadata]) -> None:
+        async with self.producer.transaction():
+            failures = await send_round(items, self._send)
+            if failures:
+                raise failures[0][1]
+            await self.producer.send_offsets_to_transaction(offsets, self.settings.app_id)
+
+    async def _one_by_one(self, items: list[Item]) -> None:
+        for item in items:
+            offsets = {
+                TopicPartition(item.source.topic, item.source.partition): OffsetAndMetadata(
+                    item.source.offset + 1, ""
+                )
+            }
+            try:
+                await self._transaction([item], offsets)
+            except Exception as exc:
+                item.processed = failed(
+                    item.key,
+                    item.value,
+                    item.source,
+                    self.settings,
+                    stage="produce",
+                    reason=failure_reason(exc),
+                    error_class=type(exc).__name__,
+                    message=str(exc) or repr(exc),
+                    article_id=item.processed.article_id,
+                )
+                try:
+                    await self._transaction([item], offsets)
+                except Exception as final:
+                    raise DeliveryError(f"cannot publish dead letter: {final!r}") from final
+            account([item])
+
+
+async def run_exactly_once(settings: Settings, stop: asyncio.Event | None = None) -> None:
+    worker = TransactionalWorker(settings)
+    if stop is not None:
+        worker.stopping = stop
+    await worker.run()
