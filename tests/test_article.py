@@ -182,3 +182,9 @@ def test_body_is_nfc() -> None:
 def test_clean_body_is_returned_unchanged() -> None:
     text = (SAMPLES / "korea-russia-pact-2024.txt").read_text(encoding="utf-8")
     assert normalise_body(text) is text
+
+
+def test_dict_input_is_not_modified() -> None:
+    data = {"id": "a", "body": "x"}
+    parse_article(data)
+    assert data == {"id": "a", "body": "x"}

@@ -117,7 +117,10 @@ def parse_article(raw: bytes | str | dict[str, Any], *, max_body_bytes: int = 1_
     UTF-8 size of the body; raw messages larger than that plus ``ENVELOPE_ALLOWANCE_BYTES`` are rejected
     before decoding.
     """
-    data = _decode(raw, max_body_bytes) if isinstance(raw, bytes | bytearray | memoryview | str) else raw
+    if isinstance(raw, bytes | bytearray | memoryview | str):
+        data = _decode(raw, max_body_bytes)
+    else:
+        data = dict(raw) if isinstance(raw, dict) else raw  # the validator fills defaults in place
     if not isinstance(data, dict):
         raise ArticleError(VALIDATE, "not_object", f"article must be a JSON object, not {_json_type(data)}")
     _validate_schema(data)
