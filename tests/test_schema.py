@@ -78,3 +78,9 @@ def test_events_for_the_sample_validate() -> None:
         for event in result.events:
             strict.validate(orjson.loads(orjson.dumps(event)))
             assert event["article_id"] == raw["id"]
+
+
+def test_compiling_a_validator_leaves_the_loaded_schema_intact() -> None:
+    for path in SCHEMA_FILES:
+        validator(path.stem)
+        assert load_schema(path.stem) == orjson.loads(path.read_bytes())

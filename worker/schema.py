@@ -6,6 +6,7 @@ them as ``worker/_schemas``. Validators are compiled once (fastjsonschema) for t
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -40,4 +41,6 @@ def load_schema(name: str) -> dict[str, Any]:
 def validator(name: str) -> Callable[[Any], Any]:
     """A compiled validator for ``name``; raises ``fastjsonschema.JsonSchemaException`` on invalid data."""
     # format checks are done by our own parsers (dates), keep the compiled validator lean
-    return fastjsonschema.compile(load_schema(name), formats={"date-time": r".*", "date": r".*"})  # type: ignore[no-any-return]
+    # fastjsonschema rewrites $ref values in place: compile a copy so load_schema stays the file's content
+    schema = copy.deepcopy(load_schema(name))
+    return fastjsonschema.compile(schema, formats={"date-time": r".*", "date": r".*"})  # type: ignore[no-any-return]

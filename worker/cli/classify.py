@@ -89,9 +89,7 @@ def run(args: argparse.Namespace) -> int:
             if args.pretty:
                 out.write("\n".join(format_article(article, result, width)) + "\n")
             else:
-                out.buffer.write(
-                    b"".join(orjson.dumps(ev, option=orjson.OPT_APPEND_NEWLINE) for ev in result.events)
-                )
+                _write_jsonl(out, result.events)
             if args.outcomes:
                 err.write(outcome_line(result) + "\n")
         out.flush()
@@ -99,6 +97,16 @@ def run(args: argparse.Namespace) -> int:
         err.write(f"news-events classify: cannot read input: {exc}\n")
         return 2
     return 1 if failed else 0
+
+
+def _write_jsonl(out: IO[str], events: list[dict[str, Any]]) -> None:
+    data = b"".join(orjson.dumps(ev, option=orjson.OPT_APPEND_NEWLINE) for ev in events)
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None:
+        out.flush()
+        buffer.write(data)
+    else:  # a text-only stream (e.g. redirected in tests)
+        out.write(data.decode("utf-8"))
 
 
 def _jsonl_lines(path: str) -> Iterator[tuple[int, bytes]]:
