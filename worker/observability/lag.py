@@ -22,6 +22,7 @@ from worker.settings import Settings
 log = logging.getLogger(__name__)
 
 TopicPartitionKey = tuple[str, int]
+BOOTSTRAP_TIMEOUT_MS = 10_000
 
 
 @dataclass(frozen=True)
@@ -68,8 +69,10 @@ class GroupOffsetsReader:
         from kafka import KafkaAdminClient, KafkaConsumer
 
         config = kafka_python_config(settings, client_id)
-        self._admin: Any = KafkaAdminClient(**config)
-        self._consumer: Any = KafkaConsumer(group_id=None, enable_auto_commit=False, **config)
+        self._admin: Any = KafkaAdminClient(**_supported(KafkaAdminClient, config))
+        self._consumer: Any = KafkaConsumer(
+            group_id=None, enable_auto_commit=False, **_supported(KafkaConsumer, config)
+        )
 
     def close(self) -> None:
         for client in (self._consumer, self._admin):
@@ -126,6 +129,13 @@ class GroupOffsetsReader:
             {(tp.topic, tp.partition): int(o) for tp, o in beginning.items()},
             {(tp.topic, tp.partition): int(o) for tp, o in end.items()},
         )
+
+
+def _supported(client: Any, config: dict[str, Any]) -> dict[str, Any]:
+    """Fail fast on an unreachable broker where the kafka-python version allows it (3.x)."""
+    if "bootstrap_timeout_ms" in getattr(client, "DEFAULT_CONFIG", {}):
+        return {**config, "bootstrap_timeout_ms": BOOTSTRAP_TIMEOUT_MS}
+    return config
 
 
 ReaderFactory = Callable[[Settings], GroupOffsetsReader]
