@@ -1,12 +1,354 @@
-"""``code_article``: one article in, its events out. STUB: classification to be completed."""
+"""``code_article``: one article in, its PLOVER events out.
+
+Per sentence: tokenise once; a set test against the lexicon anchors skips sentences without any trigger;
+only sentences with triggers get actor resolution, clause analysis and role assignment.
+See the README ``coder`` section for the rules.
+"""
 
 from __future__ import annotations
 
-from worker.coder.model import Article, CodingResult
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from worker.coder.actors import find_actors
+from worker.coder.clauses import CONDITIONAL, RELATIVE, REPORTED, SUBORDINATE, ClauseInfo, analyse
+from worker.coder.events import event_date, make_event, published_date
+from worker.coder.lexicon import TOKEN_RE, Lexicon, Match, find_triggers, load_lexicon, normalise
+from worker.coder.model import Article, CodingResult, Paragraph, Sentence
+from worker.coder.roles import POLITICAL_SECTORS, Mention, assign, attach, fill_countries, refine_sectors
 from worker.coder.segment import split_paragraphs
+from worker.coder.taxonomy import CONTEXTS
+
+log = logging.getLogger(__name__)
+
+_CLAUSE_FACTOR = {REPORTED: 0.95, SUBORDINATE: 0.85, RELATIVE: 0.7, CONDITIONAL: 0.5}
+_STATIVE = frozenset(
+    {"pose", "poses", "posed", "posing", "constitute", "constitutes", "represents", "face", "faces",
+     "faced", "facing", "under", "fear", "fears", "feared", "amid"}
+)  # fmt: skip
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+_VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+_BACKGROUND_PREP = frozenset({"after", "before", "following", "amid", "despite", "since", "during"})
+_CONTEXT_ORDER = {c: i for i, c in enumerate(CONTEXTS)}
+
+
+@dataclass(slots=True)
+class _ArticleState:
+    article: Article
+    paragraphs: list[Paragraph]
+    lexicon: Lexicon
+    _dominant: str | None = None
+    _dominant_done: bool = False
+    last_actors: list[Mention] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+
+    def dominant_country(self) -> str | None:
+        """The most mentioned country of the article (first paragraphs), computed only when needed."""
+        if not self._dominant_done:
+            counts: Counter[str] = Counter()
+            for p in self.paragraphs[:12]:
+                for m in find_actors(p.text):
+                    if m.country is not None:
+                        counts[m.country] += 1
+            self._dominant = counts.most_common(1)[0][0] if counts else None
+            self._dominant_done = True
+        return self._dominant
 
 
 def code_article(article: Article) -> CodingResult:
     """Code one validated article into PLOVER events. Never raises for any ``Article``."""
-    paragraphs = split_paragraphs(article.body)
-    return CodingResult(article_id=article.id, paragraphs=len(paragraphs), events=[], outcome="no_events")
+    try:
+        paragraphs = split_paragraphs(article.body)
+    except Exception:
+        log.debug("segmentation failed for article %s", article.id, exc_info=True)
+        return CodingResult(
+            article_id=article.id, paragraphs=0, events=[], outcome="no_events", reason="error"
+        )
+    state = _ArticleState(article, paragraphs, load_lexicon())
+    published = published_date(article.published_at)
+    for paragraph in paragraphs:
+        for sentence in paragraph.sentences:
+            try:
+                state.events.extend(code_sentence(state, paragraph, sentence, published))
+            except Exception:
+                log.debug(
+                    "sentence %d/%d of article %s failed",
+                    paragraph.index,
+                    sentence.index,
+                    article.id,
+                    exc_info=True,
+                )
+    events = drop_repeated_headings(state.events)
+    return CodingResult(
+        article_id=article.id,
+        paragraphs=len(paragraphs),
+        events=events,
+        outcome="events" if events else "no_events",
+    )
+
+
+def code_sentence(
+    state: _ArticleState, paragraph: Paragraph, sentence: Sentence, published: Any
+) -> list[dict[str, Any]]:
+    lexicon = state.lexicon
+    norm = normalise(sentence.text)
+    words = TOKEN_RE.findall(norm)
+    if lexicon.anchors.keys().isdisjoint(words):
+        return []
+    matches = find_triggers(lexicon, words)
+    if not matches:
+        return []
+    nonpolitical = lexicon.cue_set("nonpolitical")
+    if not nonpolitical.isdisjoint(words):
+        return []
+    weak_nonpolitical = not lexicon.cue_set("nonpolitical_weak").isdisjoint(words)
+    spans = [(m.start(), m.end()) for m in TOKEN_RE.finditer(norm)]
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    mentions = attach(find_actors(sentence.text), sentence.text, starts, ends)
+    refine_sectors(lexicon, words, mentions)
+    if any(m.country is None for m in mentions):
+        fill_countries(mentions, state.dominant_country())
+    excluded = _source_mentions(words, mentions)
+    contexts_found = _contexts(lexicon, words)
+    out: list[dict[str, Any]] = []
+    kept: list[Match] = []
+    for match in matches:
+        clause = analyse(lexicon, words, match.start, match.end)
+        if clause.analyst or _governed(match, clause, kept, matches) or _stative(match, words):
+            continue
+        kept.append(match)
+        event = _build_event(
+            state, paragraph, sentence, published, words, starts, ends, mentions, match, clause, excluded,
+            contexts_found, weak_nonpolitical,
+        )  # fmt: skip
+        out.extend(event)
+    return _dedupe_sentence(out)
+
+
+def _governed(match: Match, clause: ClauseInfo, kept: list[Match], matches: list[Match]) -> bool:
+    """An infinitive whose governing verb is itself a trigger ("urged X to release", "vowed to
+    strengthen", "summoned ... to protest", "held calls to discuss") is that trigger's content."""
+    if not clause.infinitive:
+        return False
+    return any(m.end <= clause.to_at and clause.to_at - m.end <= 16 for m in matches if m is not match)
+
+
+def _stative(match: Match, words: list[str]) -> bool:
+    """'poses a threat', 'under attack', 'amid protests', 'after the warning shots': a state or a
+    background reference, not an act."""
+    i = match.start
+    if any(w in _STATIVE for w in words[max(0, i - 3) : i]):
+        return True
+    if i >= 2 and words[i - 1] in ("the", "a", "an") and words[i - 2] in _BACKGROUND_PREP:
+        return True
+    return match.entry.noun and i >= 1 and words[i - 1] in _BACKGROUND_PREP
+
+
+def _source_mentions(words: list[str], mentions: list[Mention]) -> frozenset[int]:
+    """Mentions naming a source ("according to X") are never actors."""
+    out: set[int] = set()
+    for k in range(len(words) - 1):
+        if words[k] == "according" and words[k + 1] == "to":
+            out.update(m.tok_start for m in mentions if k + 1 < m.tok_start <= k + 8)
+    return frozenset(out)
+
+
+def _contexts(lexicon: Lexicon, words: list[str]) -> list[str]:
+    cues: dict[str, list[str]] = lexicon.cues.get("context_cues", {})
+    present = set(words)
+    return [name for name, ws in cues.items() if not present.isdisjoint(ws)]
+
+
+def _actor_dict(m: Mention) -> dict[str, Any]:
+    return {"text": m.mention.text, "country": m.country, "sector": m.sector}
+
+
+def _political(ms: list[Mention]) -> bool:
+    return any(m.country is not None and (m.sector is None or m.sector in POLITICAL_SECTORS) for m in ms)
+
+
+def _build_event(
+    state: _ArticleState,
+    paragraph: Paragraph,
+    sentence: Sentence,
+    published: Any,
+    words: list[str],
+    starts: list[int],
+    ends: list[int],
+    mentions: list[Mention],
+    match: Match,
+    clause: ClauseInfo,
+    excluded: frozenset[int],
+    contexts_found: list[str],
+    weak_nonpolitical: bool,
+) -> list[dict[str, Any]]:
+    lexicon = state.lexicon
+    entry = match.entry
+    event_type, mode = entry.event_type, entry.mode
+    roles = assign(lexicon, words, mentions, match, clause, event_type, excluded)
+    if not roles.actors and not _PRONOUNS.isdisjoint(words[clause.region_start : match.start]):
+        roles.actors = list(state.last_actors)  # "He also called for ...": the previous event's actor
+    elif roles.actors:
+        state.last_actors = list(roles.actors)
+
+    # PLOVER re-typing rules
+    if event_type == "PROTEST" and _political(
+        [m for m in roles.actors if m.sector not in ("CVL", "LAB", "EDU")]
+    ):
+        event_type, mode = "ACCUSE", "disapprove"  # a government "protests": diplomatic protest
+    if clause.future and not clause.hypothetical and not clause.negated:
+        if event_type in lexicon.cues.get("cooperative_future_agree", ()):
+            event_type, mode = "AGREE", None
+        elif event_type == "RETREAT":
+            event_type, mode = "CONCEDE", None
+
+    if event_type in _VERBAL and not roles.actors:
+        return []  # a statement needs its author
+    civilian_ok = event_type in lexicon.cues.get("civilian_ok", ())
+    everyone = roles.actors + roles.recipients + [m for g in roles.partners for m in g]
+    if not _political(everyone):
+        if event_type == "PROTEST":
+            country = state.dominant_country()
+            loc_country = roles.location.country if roles.location else None
+            if not roles.actors:
+                roles.actors = []
+            synthetic = {"text": words[match.start], "country": loc_country or country, "sector": "CVL"}
+            return [
+                _assemble(state, paragraph, sentence, published, words, starts, ends, match, clause,
+                          event_type, mode, contexts_found, [synthetic], [], roles.location,
+                          weak_nonpolitical)
+            ]  # fmt: skip
+        if not (civilian_ok and any(m.country is not None for m in everyone)):
+            return []
+
+    groups = roles.partners or [[]]
+    out = []
+    for group in groups:
+        actors = [_actor_dict(m) for m in _unique(roles.actors + group)]
+        recipients = [_actor_dict(m) for m in _unique(roles.recipients) if m not in roles.actors]
+        if not actors and not recipients:
+            continue
+        out.append(
+            _assemble(state, paragraph, sentence, published, words, starts, ends, match, clause,
+                      event_type, mode, contexts_found, actors, recipients, roles.location, weak_nonpolitical)
+        )  # fmt: skip
+    return out
+
+
+def _unique(ms: list[Mention]) -> list[Mention]:
+    seen: set[tuple[str | None, str | None, str]] = set()
+    out = []
+    for m in ms:
+        key = (m.country, m.sector, m.mention.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _assemble(
+    state: _ArticleState,
+    paragraph: Paragraph,
+    sentence: Sentence,
+    published: Any,
+    words: list[str],
+    starts: list[int],
+    ends: list[int],
+    match: Match,
+    clause: ClauseInfo,
+    event_type: str,
+    mode: str | None,
+    contexts_found: list[str],
+    actors: list[dict[str, Any]],
+    recipients: list[dict[str, Any]],
+    location: Mention | None,
+    weak_nonpolitical: bool,
+) -> dict[str, Any]:
+    entry = match.entry
+    confidence = entry.weight * _CLAUSE_FACTOR.get(clause.kind, 1.0)
+    if clause.infinitive:
+        confidence *= 0.8
+    if clause.participle:
+        confidence *= 0.9
+    if not actors:
+        confidence *= 0.7
+    if recipients:
+        confidence = min(0.99, confidence * 1.05)
+    if clause.negated:
+        confidence *= 0.8
+    if clause.hypothetical:
+        confidence *= 0.8
+    if weak_nonpolitical:
+        confidence *= 0.7
+    contexts = sorted({*entry.contexts, *contexts_found}, key=lambda c: _CONTEXT_ORDER.get(c, 99))
+    trig_start = sentence.start + starts[match.start]
+    trig_end = sentence.start + ends[match.end - 1]
+    trigger = state.article.body[trig_start:trig_end]
+    return make_event(
+        article_id=state.article.id,
+        paragraph_index=paragraph.index,
+        sentence_index=sentence.index,
+        heading=paragraph.heading,
+        event_type=event_type,
+        mode=mode,
+        contexts=contexts,
+        actor=actors,
+        recipient=recipients,
+        evidence_text=sentence.text,
+        evidence_start=sentence.start,
+        evidence_end=sentence.end,
+        trigger=trigger,
+        confidence=max(0.05, confidence),
+        negated=clause.negated,
+        hypothetical=clause.hypothetical,
+        future=clause.future,
+        reported=clause.reported,
+        date=event_date(published, words),
+        location={"text": location.mention.text, "country": location.country} if location else None,
+    )
+
+
+def _key(ev: dict[str, Any]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    return (
+        ev["event_type"],
+        tuple(sorted(str(a["country"]) for a in ev["actor"])),
+        tuple(sorted(str(r["country"]) for r in ev["recipient"])),
+    )
+
+
+def _dedupe_sentence(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One event per (type, actors, recipients) in a sentence; MOBILIZE yields to ASSAULT, CONSULT to
+    a diplomatic ACCUSE (summoning an ambassador), as the manual asks."""
+    if len(events) <= 1:
+        return events
+    types = {e["event_type"] for e in events}
+    best: dict[tuple[str, tuple[str, ...], tuple[str, ...]], dict[str, Any]] = {}
+    for ev in events:
+        if ev["event_type"] == "MOBILIZE" and "ASSAULT" in types:
+            continue
+        if ev["event_type"] == "CONSULT" and "ACCUSE" in types:
+            continue
+        k = _key(ev)
+        if k not in best or ev["confidence"] > best[k]["confidence"]:
+            best[k] = ev
+    return [e for e in events if best.get(_key(e)) is e]
+
+
+def drop_repeated_headings(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A heading event is dropped when a body paragraph yields the same type and actor/recipient countries."""
+    body = {_key(e) for e in events if not e["heading"]}
+    return [e for e in events if not e["heading"] or _key(e) not in body]
+
+
+def top_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The dominant event: highest confidence among non-negated events, earliest on ties."""
+    best: dict[str, Any] | None = None
+    for ev in events:
+        if ev["negated"]:
+            continue
+        if best is None or ev["confidence"] > best["confidence"]:
+            best = ev
+    return best

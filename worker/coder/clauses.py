@@ -1,0 +1,183 @@
+"""Clause structure around a trigger: reported speech, relative/purpose/conditional clauses, modality.
+
+Shallow and lexical on purpose (no parser): the sentence is scanned backwards from the trigger to the
+nearest clause boundary, collecting the cues that PLOVER's auxiliary modes need.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from worker.coder.lexicon import Lexicon
+
+MAIN = "main"
+REPORTED = "reported"
+RELATIVE = "relative"
+CONDITIONAL = "conditional"
+SUBORDINATE = "subordinate"  # after/before/when/while ... clauses
+
+_FUTURE_BEFORE_TO = frozenset(
+    {"plan", "plans", "planned", "planning", "set", "expected", "scheduled", "due", "going", "intends",
+     "intend", "aims", "aim", "prepares", "preparing", "poised"}
+)  # fmt: skip
+_BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"})
+_ADVERB_OK = frozenset({"also", "then", "further", "again", "not", "never", "soon"})
+_DETERMINERS = frozenset({"the", "a", "an", "it", "he", "she", "they", "we", "i", "its", "his", "her"})
+_NEG_STOP = frozenset({"and", ",", "but", "or", "then"})
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseInfo:
+    kind: str  # MAIN | REPORTED | RELATIVE | CONDITIONAL | SUBORDINATE
+    region_start: int  # first token of the clause holding the trigger (actor search window)
+    reported: bool
+    speaker_start: int  # speaker tokens [speaker_start, speaker_end) when reported, else -1
+    speaker_end: int
+    analyst: bool  # reported opinion of analysts/experts: no event
+    relative_at: int  # token index of the relative pronoun, else -1
+    infinitive: bool  # trigger is introduced by "to" ("to discuss", "agreed to provide")
+    to_at: int  # index of that "to", else -1
+    participle: bool  # ", vowing ..." participial adjunct: subject of the main clause
+    passive: bool
+    negated: bool
+    hypothetical: bool
+    future: bool
+
+
+def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> ClauseInfo:
+    """Clause facts for a trigger occupying tokens[start:end]."""
+    speech = lexicon.cue_set("speech")
+    relatives = lexicon.cue_set("relatives")
+    conditionals = lexicon.cue_set("conditionals")
+    subordinators = lexicon.cue_set("subordinators")
+    kind = MAIN
+    region_start = 0
+    speaker_start = speaker_end = -1
+    relative_at = to_at = -1
+    reported = hypothetical = False
+    infinitive = participle = False
+
+    # "to <trigger>" (allowing one adverb in between)
+    j = start - 1
+    if j >= 0 and (tokens[j] in _ADVERB_OK or tokens[j].endswith("ly")):
+        j -= 1
+    if j >= 0 and tokens[j] == "to":
+        infinitive = True
+        to_at = j
+    elif start >= 1 and tokens[start - 1] == "," and tokens[start].endswith("ing"):
+        participle = True
+
+    for j in range(start - 1, -1, -1):
+        tok = tokens[j]
+        if tok == ";" or tok == ":":
+            region_start = j + 1
+            break
+        if tok in speech and not (j + 1 < len(tokens) and tokens[j + 1] == "by"):
+            kind, reported = REPORTED, True
+            region_start = j + 1
+            speaker_end = j
+            speaker_start = _clause_start(tokens, j, speech)
+            break
+        if tok in relatives:
+            kind, relative_at, region_start = RELATIVE, j, j + 1
+            break
+        if tok == "that":
+            if start - j <= 2 and not (j + 1 < len(tokens) and tokens[j + 1] in _DETERMINERS):
+                kind, relative_at, region_start = RELATIVE, j, j + 1
+                break
+            if j >= 1 and tokens[j - 1] in speech:
+                kind, reported = REPORTED, True
+                region_start = j + 1
+                speaker_end = j - 1
+                speaker_start = _clause_start(tokens, j - 1, speech)
+                break
+            region_start = j + 1
+            break
+        if tok in conditionals:
+            kind, hypothetical, region_start = CONDITIONAL, True, j + 1
+            break
+        if tok in subordinators and (tok != "as" or (j >= 1 and tokens[j - 1] == ",")):
+            kind, region_start = SUBORDINATE, j + 1
+            break
+
+    if not reported:
+        reported = _reported_after(tokens, end, speech) or "according" in tokens
+    window = tokens[max(region_start, start - 4) : start]
+    for k in range(len(window) - 1, -1, -1):
+        if window[k] in _NEG_STOP:
+            window = window[k + 1 :]
+            break
+    negated = _negated(lexicon, window, tokens, start)
+    hyp_cues = lexicon.cue_set("hypothetical")
+    hypothetical = hypothetical or any(t in hyp_cues for t in tokens[max(region_start, start - 5) : start])
+    future = _future(lexicon, tokens, region_start, start)
+    passive = _passive(tokens, start)
+    analyst = reported and speaker_start >= 0 and _analyst(lexicon, tokens[speaker_start:speaker_end])
+    return ClauseInfo(
+        kind=kind,
+        region_start=region_start,
+        reported=reported,
+        speaker_start=speaker_start,
+        speaker_end=speaker_end,
+        analyst=analyst,
+        relative_at=relative_at,
+        infinitive=infinitive,
+        to_at=to_at,
+        participle=participle,
+        passive=passive,
+        negated=negated,
+        hypothetical=hypothetical,
+        future=future,
+    )
+
+
+_SPEAKER_STOP = frozenset(
+    {";", ":", "that", "after", "before", "when", "while", "because", "since", "if", "unless", "who", "which"}
+)
+
+
+def _clause_start(tokens: list[str], j: int, speech: frozenset[str]) -> int:
+    for k in range(j - 1, -1, -1):
+        tok = tokens[k]
+        if tok in _SPEAKER_STOP or (tok in speech and tokens[k + 1] != "by"):
+            return k + 1
+    return 0
+
+
+def _reported_after(tokens: list[str], end: int, speech: frozenset[str]) -> bool:
+    """``..., officials said.`` — a speech verb after a comma following the trigger."""
+    for k in range(end, len(tokens) - 1):
+        if tokens[k] == "," and any(t in speech for t in tokens[k + 1 : k + 6]):
+            return True
+    return False
+
+
+def _negated(lexicon: Lexicon, window: list[str], tokens: list[str], start: int) -> bool:
+    negators = lexicon.cue_set("negators")
+    if any(t in negators or t == "'t" for t in window):
+        return True
+    return start >= 1 and tokens[start - 1] == "no"
+
+
+def _future(lexicon: Lexicon, tokens: list[str], region_start: int, start: int) -> bool:
+    window = tokens[max(region_start, start - 4) : start]
+    if any(t in ("will", "ll", "shall", "'ll") for t in window):
+        return True
+    if any(t in ("tomorrow", "upcoming") for t in tokens[region_start:]):
+        return True
+    for k in range(max(region_start, start - 4), start):
+        if tokens[k] == "to" and k >= 1 and tokens[k - 1] in _FUTURE_BEFORE_TO:
+            return True
+    return any(tokens[k] == "next" for k in range(start, min(len(tokens), start + 12)))
+
+
+def _passive(tokens: list[str], start: int) -> bool:
+    if not tokens[start].endswith(("ed", "en", "wn", "ght", "ot", "ck")):
+        return False
+    window = tokens[max(0, start - 3) : start]
+    return any(t in _BE for t in window)
+
+
+def _analyst(lexicon: Lexicon, speaker: list[str]) -> bool:
+    analysts = lexicon.cue_set("analysts")
+    return any(t in analysts for t in speaker)

@@ -1,0 +1,223 @@
+"""Trigger lexicon: token patterns per PLOVER type and mode, loaded once from ``worker/data/lexicon.v1.json``.
+
+Matching is token based: a sentence is tokenised once, a set lookup tells whether any pattern anchor
+occurs (sentences without one cost almost nothing), and only the patterns anchored on tokens present are
+tried. Pattern syntax (see the JSON ``source`` field): ``a|b`` alternatives, ``w~v`` verb inflections,
+``w~n`` noun plural, ``*N`` a gap of up to N tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import orjson
+
+LEXICON_FILE = "lexicon.v1.json"
+
+# words, hyphenated words, possessive/negation clitics, single punctuation marks
+TOKEN_RE = re.compile(r"\w+(?:-\w+)*|'s\b|'t\b|[^\w\s]")
+
+Element = frozenset[str] | int  # a set of accepted tokens, or a gap of up to N tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry: an event type/mode with its patterns' strength and flags."""
+
+    index: int
+    event_type: str
+    mode: str | None
+    weight: float
+    contexts: tuple[str, ...]
+    noun: bool  # noun trigger: no verb tense of its own
+    reciprocal: bool  # clash/fighting: all parties are actors
+    swap: bool  # host/receive: the object is the actor (visitor), the subject the recipient
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    entry: Entry
+    elements: tuple[Element, ...]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A trigger found in a sentence: token span [start, end)."""
+
+    start: int
+    end: int
+    pattern: Pattern
+
+    @property
+    def entry(self) -> Entry:
+        return self.pattern.entry
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    version: str
+    anchors: dict[str, tuple[Pattern, ...]]
+    cues: dict[str, Any]
+    entries: tuple[Entry, ...]
+
+    def cue_set(self, name: str) -> frozenset[str]:
+        return _cue_set(self, name)
+
+
+_CVC = re.compile(r"[^aeiou][aeiou][bdgklmnprt]$")
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """Regular inflections of an English verb (over-generation is harmless: forms are set members)."""
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif len(lemma) > 1 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "x", "z", "ch", "sh")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+        if _CVC.search(lemma):
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+def noun_forms(noun: str) -> set[str]:
+    if len(noun) > 1 and noun.endswith("y") and noun[-2] not in "aeiou":
+        return {noun, noun[:-1] + "ies"}
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return {noun, noun + "es"}
+    return {noun, noun + "s"}
+
+
+def _expand(alt: str) -> set[str]:
+    if alt.endswith("~v"):
+        return verb_forms(alt[:-2])
+    if alt.endswith("~n"):
+        return noun_forms(alt[:-2])
+    return {alt}
+
+
+def parse_pattern(text: str) -> tuple[Element, ...]:
+    elements: list[Element] = []
+    for part in text.lower().split():
+        if part.startswith("*") and part[1:].isdigit():
+            elements.append(int(part[1:]))
+        else:
+            words: set[str] = set()
+            for alt in part.split("|"):
+                words |= _expand(alt)
+            elements.append(frozenset(words))
+    if not elements or isinstance(elements[0], int) or isinstance(elements[-1], int):
+        raise ValueError(f"pattern must start and end with words: {text!r}")
+    return tuple(elements)
+
+
+def build_lexicon(data: dict[str, Any]) -> Lexicon:
+    anchors: dict[str, list[Pattern]] = {}
+    entries: list[Entry] = []
+    for i, raw in enumerate(data["entries"]):
+        entry = Entry(
+            index=i,
+            event_type=raw["t"],
+            mode=raw.get("m"),
+            weight=float(raw.get("w", 0.7)),
+            contexts=tuple(raw.get("c", ())),
+            noun=bool(raw.get("n", False)),
+            reciprocal=bool(raw.get("r", False)),
+            swap=bool(raw.get("swap", False)),
+        )
+        entries.append(entry)
+        for text in raw["p"]:
+            elements = parse_pattern(text)
+            pattern = Pattern(entry, elements, text)
+            first = elements[0]
+            assert not isinstance(first, int)
+            for word in first:
+                anchors.setdefault(word, []).append(pattern)
+    return Lexicon(
+        version=str(data["version"]),
+        anchors={k: tuple(v) for k, v in anchors.items()},
+        cues=dict(data.get("cues", {})),
+        entries=tuple(entries),
+    )
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The packaged lexicon, parsed once per process."""
+    raw = resources.files("worker.data").joinpath(LEXICON_FILE).read_bytes()
+    return build_lexicon(orjson.loads(raw))
+
+
+_CUE_SETS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _cue_set(lexicon: Lexicon, name: str) -> frozenset[str]:
+    key = (id(lexicon), name)
+    found = _CUE_SETS.get(key)
+    if found is None:
+        found = frozenset(lexicon.cues.get(name, ()))
+        _CUE_SETS[key] = found
+    return found
+
+
+def normalise(text: str) -> str:
+    """Lower-case and straighten quotes; keeps length so offsets stay valid."""
+    return text.lower().replace("’", "'").replace("‘", "'")
+
+
+def _match_from(tokens: list[str], elements: tuple[Element, ...], ei: int, ti: int) -> int:
+    """End token index of a match of elements[ei:] at tokens[ti:], or -1."""
+    if ei == len(elements):
+        return ti
+    element = elements[ei]
+    if isinstance(element, int):
+        nxt = elements[ei + 1]
+        assert not isinstance(nxt, int)
+        limit = min(len(tokens), ti + element + 1)
+        for j in range(ti, limit):
+            if tokens[j] in nxt:
+                end = _match_from(tokens, elements, ei + 2, j + 1)
+                if end >= 0:
+                    return end
+            elif tokens[j] in _GAP_STOP:
+                break
+        return -1
+    if ti < len(tokens) and tokens[ti] in element:
+        return _match_from(tokens, elements, ei + 1, ti + 1)
+    return -1
+
+
+# gaps never run across clause punctuation
+_GAP_STOP = frozenset({";", ":", "(", ")"})
+
+
+def find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[Match]:
+    """All pattern matches in a token list, overlapping ones resolved (strongest, then longest wins)."""
+    anchors = lexicon.anchors
+    found: list[Match] = []
+    for i, tok in enumerate(tokens):
+        patterns = anchors.get(tok)
+        if patterns is None:
+            continue
+        for pattern in patterns:
+            end = _match_from(tokens, pattern.elements, 1, i + 1)
+            if end > 0:
+                found.append(Match(i, end, pattern))
+    if len(found) <= 1:
+        return found
+    # resolve overlaps: strongest pattern, then longest span, wins
+    found.sort(key=lambda m: (-m.entry.weight, -(m.end - m.start), m.start))
+    kept: list[Match] = []
+    for m in found:
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: m.start)
+    return kept

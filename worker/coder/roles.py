@@ -1,0 +1,256 @@
+"""Actor and recipient assignment from actor mentions, the trigger and its clause.
+
+Rules (positional, no parser):
+- actor: the nearest non-locative mention before the trigger inside its clause, with mentions coordinated
+  to it ("X and Y"); a relative clause takes its antecedent, an infinitive/participle the subject of the
+  governing clause, reported content with no subject of its own takes the speaker ("Seoul said it would ...").
+- passive ("was attacked by X"): X is the actor, the subject the recipient.
+- recipient: the nearest mention after the trigger in the clause (with its coordination).
+- "with X" for CONSULT/AGREE/SUPPORT and "between X and Y", and two-sided violence: all are actors,
+  no recipient (PLOVER reciprocal events); "with X" for COOPERATE/AID stays the recipient.
+- host/receive patterns swap the roles (visitor = actor, host = recipient).
+- locative mentions ("in X", "at X") are not actors; for material conflict they become the recipient
+  when nothing else is, and the event's location.
+- domestic actors without a country get the nearest country in the sentence, else the article's
+  dominant country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from worker.coder.clauses import ClauseInfo
+from worker.coder.lexicon import Lexicon, Match
+from worker.coder.model import ActorMention
+
+_COORD = frozenset({"and", ",", "&", "the", "its", "their"})
+_CLAUSE_END = frozenset({";", ":", "who", "which", "while", "whereas", "although", "but"})
+_MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
+POLITICAL_SECTORS = frozenset(
+    {"GOV", "MIL", "DIP", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "SPY", "IGO", "INS", "UAF", "MOD", "HRI"}
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    tok_start: int
+    tok_end: int
+    mention: ActorMention
+    country: str | None
+    sector: str | None
+    against: bool = False  # "anti-X", "pro-X": a stance, never the actor
+
+
+@dataclass(slots=True)
+class Roles:
+    actors: list[Mention] = field(default_factory=list)
+    recipients: list[Mention] = field(default_factory=list)
+    location: Mention | None = None
+    partners: list[list[Mention]] = field(default_factory=list)  # "separate" calls: one event per group
+
+
+def attach(mentions: list[ActorMention], text: str, starts: list[int], ends: list[int]) -> list[Mention]:
+    """Map sentence-relative character spans of mentions to token spans."""
+    out: list[Mention] = []
+    for m in mentions:
+        ts = next((i for i, e in enumerate(ends) if e > m.start), len(ends))
+        te = ts
+        while te < len(ends) and starts[te] < m.end:
+            te += 1
+        if te > ts:
+            prefix = text[max(0, m.start - 5) : m.start].lower()
+            against = prefix.endswith(("anti-", "pro-", "anti ", "non-"))
+            out.append(Mention(ts, te, m, m.country, m.sector, against))
+    return out
+
+
+def refine_sectors(lexicon: Lexicon, tokens: list[str], mentions: list[Mention]) -> None:
+    """'North Korean soldiers', "South Korea's military": the head noun after a mention sets its sector."""
+    nouns: dict[str, str] = lexicon.cues.get("sector_nouns", {})
+    for m in mentions:
+        k = m.tok_end
+        if k < len(tokens) and tokens[k] == "'s":
+            k += 1
+        for width in (2, 1):
+            if k + width <= len(tokens):
+                phrase = " ".join(tokens[k : k + width])
+                sector = nouns.get(phrase)
+                if sector is not None:
+                    m.sector = sector
+                    break
+
+
+def fill_countries(mentions: list[Mention], default_country: str | None) -> None:
+    """Mentions without a country take the nearest country mention in the sentence, else the default."""
+    located = [m for m in mentions if m.country is not None]
+    for m in mentions:
+        if m.country is None:
+            if located:
+                nearest = min(located, key=lambda o: abs(o.tok_start - m.tok_start))
+                m.country = nearest.country
+            else:
+                m.country = default_country
+
+
+def is_locative(lexicon: Lexicon, tokens: list[str], m: Mention) -> bool:
+    k = m.tok_start - 1
+    if k >= 0 and tokens[k] == "the":
+        k -= 1
+    return k >= 0 and tokens[k] in lexicon.cue_set("locative")
+
+
+def _group_before(cands: list[Mention], tokens: list[str]) -> list[Mention]:
+    """The last candidate plus those coordinated with it ("X and Y", "X, Y and Z")."""
+    group = [cands[-1]]
+    for m in reversed(cands[:-1]):
+        gap = tokens[m.tok_end : group[-1].tok_start]
+        if (gap and all(t in _COORD for t in gap) and "and" in gap) or gap == [","]:
+            group.append(m)
+        else:
+            break
+    group.reverse()
+    return group
+
+
+def _group_after(cands: list[Mention], tokens: list[str]) -> list[Mention]:
+    group = [cands[0]]
+    for m in cands[1:]:
+        gap = tokens[group[-1].tok_end : m.tok_start]
+        if len(gap) <= 8 and ("and" in gap or gap == [","]) and ";" not in gap and "," not in gap[1:]:
+            group.append(m)
+        else:
+            break
+    return group
+
+
+def _clause_end(tokens: list[str], end: int) -> int:
+    for k in range(end, len(tokens)):
+        if tokens[k] in _CLAUSE_END:
+            return k
+        if tokens[k] == "," and k + 1 < len(tokens) and tokens[k + 1] in ("and", "but", "while", "as"):
+            return k
+    return len(tokens)
+
+
+def assign(
+    lexicon: Lexicon,
+    tokens: list[str],
+    mentions: list[Mention],
+    match: Match,
+    clause: ClauseInfo,
+    event_type: str,
+    excluded: frozenset[int] = frozenset(),
+) -> Roles:
+    roles = Roles()
+    if not mentions:
+        return roles
+    locative = {id(m) for m in mentions if is_locative(lexicon, tokens, m)}
+    usable = [m for m in mentions if id(m) not in locative and m.tok_start not in excluded]
+    targets = [m for m in usable if m.against]
+    usable = [m for m in usable if not m.against]
+    loc = [m for m in mentions if id(m) in locative]
+    start, end = match.start, match.end
+    clause_end = _clause_end(tokens, end)
+
+    # "between X and Y": all parties are actors
+    between = _between(tokens, usable, start, clause_end)
+
+    before = [m for m in usable if clause.region_start <= m.tok_end <= start]
+    after = [m for m in usable if start < m.tok_start < min(clause_end, end + 12)]
+    if clause.reported and clause.speaker_start >= 0:
+        before = [m for m in before if m.tok_start >= clause.region_start]
+
+    subject: list[Mention] = []
+    if clause.passive:
+        by = [m for m in after if m.tok_start >= 1 and tokens[m.tok_start - 1] == "by"]
+        if by:
+            roles.actors = _group_after(by, tokens)
+            if before:
+                roles.recipients = _group_before(before, tokens)
+            _set_location(roles, loc)
+            return roles
+    if match.entry.noun:
+        # "Russian airstrikes", "Russia's invasion": the modifier right before the noun is the actor
+        adj = [m for m in before if start - m.tok_end <= 2]
+        if adj:
+            subject = [adj[-1]]
+    if not subject and before:
+        subject = _group_before(before, tokens)
+    if not subject and clause.relative_at >= 0:
+        ante = [m for m in usable if m.tok_end <= clause.relative_at and clause.relative_at - m.tok_end <= 3]
+        if ante:
+            subject = [ante[-1]]
+    if not subject and (clause.infinitive or clause.participle or clause.kind == "subordinate"):
+        earlier = [m for m in usable if m.tok_end <= clause.region_start or m.tok_end <= start]
+        earlier = [m for m in earlier if m.tok_end <= start]
+        if earlier:
+            subject = _group_before(earlier, tokens)
+    if not subject and clause.reported and clause.speaker_start >= 0:
+        spk = [m for m in usable if clause.speaker_start <= m.tok_start < clause.speaker_end]
+        if spk:
+            subject = _group_before(spk, tokens)
+    if clause.participle and before:
+        # ", smashing roof tiles": the main-clause subject acts, not a mention inside the object
+        first = [m for m in usable if m.tok_end <= start]
+        if first:
+            subject = [first[0]]
+
+    objects = _group_after(after, tokens) if after else []
+    if not objects and targets:
+        objects = [t for t in targets if t.tok_start > start] or targets[-1:]
+    with_objs: list[Mention] = []
+    if objects and _preceded_by(tokens, objects[0], "with", end):
+        with_objs = objects
+    elif after:
+        first_with = [m for m in after if _preceded_by(tokens, m, "with", end)]
+        if first_with:
+            with_objs = _group_after([m for m in after if m.tok_start >= first_with[0].tok_start], tokens)
+
+    reciprocal_types = frozenset(lexicon.cues.get("reciprocal_with", ()))
+    if between:
+        roles.actors = between
+    elif match.entry.reciprocal:
+        roles.actors = subject + [m for m in objects if m not in subject]
+    elif match.entry.swap:
+        roles.actors = objects
+        roles.recipients = subject
+    elif event_type in reciprocal_types and with_objs and match.entry.mode != "visit":
+        roles.actors = subject
+        separate = "separate" in tokens or "separately" in tokens
+        roles.partners = [[m] for m in with_objs] if separate else [with_objs]
+    else:
+        roles.actors = subject
+        roles.recipients = objects
+    if not roles.recipients and event_type in _MATERIAL_CONFLICT and loc:
+        actor_countries = {m.country for m in roles.actors}
+        target = [m for m in loc if m.tok_start >= clause.region_start and m.country not in actor_countries]
+        if target and roles.actors:
+            roles.recipients = [target[0]]
+    actor_keys = {(m.country, m.sector) for m in roles.actors}
+    roles.recipients = [m for m in roles.recipients if (m.country, m.sector) not in actor_keys]
+    _set_location(roles, loc)
+    return roles
+
+
+def _preceded_by(tokens: list[str], m: Mention, word: str, floor: int) -> bool:
+    for k in range(m.tok_start - 1, max(floor, m.tok_start - 6) - 1, -1):
+        if tokens[k] == word:
+            return True
+        if tokens[k] in (",", ";"):
+            return False
+    return False
+
+
+def _between(tokens: list[str], usable: list[Mention], start: int, clause_end: int) -> list[Mention]:
+    lo = max(0, start - 8)
+    for k in range(lo, min(clause_end, start + 8)):
+        if tokens[k] == "between":
+            parts = [m for m in usable if k < m.tok_start < k + 14]
+            if len(parts) >= 2:
+                return _group_after(parts, tokens)
+    return []
+
+
+def _set_location(roles: Roles, loc: list[Mention]) -> None:
+    if loc:
+        roles.location = loc[0]
