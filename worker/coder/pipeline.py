@@ -338,9 +338,15 @@ def _dedupe_sentence(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def drop_repeated_headings(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A heading event is dropped when a body paragraph yields the same type and actor/recipient countries."""
-    body = {_key(e) for e in events if not e["heading"]}
-    return [e for e in events if not e["heading"] or _key(e) not in body]
+    """A heading event is dropped when a body paragraph yields the same type with (a superset of) its
+    actor countries; otherwise it is kept, flagged ``heading: true``."""
+    body = [(e["event_type"], {str(a["country"]) for a in e["actor"]}) for e in events if not e["heading"]]
+
+    def repeated(ev: dict[str, Any]) -> bool:
+        actors = {str(a["country"]) for a in ev["actor"]}
+        return any(t == ev["event_type"] and actors <= other for t, other in body)
+
+    return [e for e in events if not e["heading"] or not repeated(e)]
 
 
 def top_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:

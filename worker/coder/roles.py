@@ -189,11 +189,12 @@ def assign(
         spk = [m for m in usable if clause.speaker_start <= m.tok_start < clause.speaker_end]
         if spk:
             subject = _group_before(spk, tokens)
-    if clause.participle and before:
+    if clause.participle:
         # ", smashing roof tiles": the main-clause subject acts, not a mention inside the object
-        first = [m for m in usable if m.tok_end <= start]
-        if first:
-            subject = [first[0]]
+        subject = _main_subject(lexicon, tokens, usable, start, 0)
+    elif _coordinated_verb(tokens, start, match.entry.noun):
+        # "X did A and warned of B": the clause's first subject
+        subject = _main_subject(lexicon, tokens, usable, start, clause.region_start)
 
     objects = _group_after(after, tokens) if after else []
     if not objects and targets:
@@ -230,6 +231,26 @@ def assign(
     roles.recipients = [m for m in roles.recipients if (m.country, m.sector) not in actor_keys]
     _set_location(roles, loc)
     return roles
+
+
+def _coordinated_verb(tokens: list[str], start: int, noun: bool) -> bool:
+    return not noun and start >= 1 and tokens[start - 1] == "and" and tokens[start].endswith("ed")
+
+
+def _main_subject(
+    lexicon: Lexicon, tokens: list[str], usable: list[Mention], upto: int, region_start: int
+) -> list[Mention]:
+    """The subject of the sentence's main clause: the first mention, after a fronted subordinate
+    clause ("After ..., X did"), when it opens the clause (within its first four tokens)."""
+    begin = region_start
+    if (
+        region_start == 0
+        and tokens
+        and tokens[0] in lexicon.cue_set("subordinators") | {"in", "on", "earlier", "later", "also"}
+    ):
+        begin = tokens.index(",") + 1 if "," in tokens[:upto] else 0
+    cands = [m for m in usable if begin <= m.tok_start < min(upto, begin + 5) and m.tok_end <= upto]
+    return cands[:1]
 
 
 def _preceded_by(tokens: list[str], m: Mention, word: str, floor: int) -> bool:
