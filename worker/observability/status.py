@@ -155,15 +155,16 @@ def render_table(status: Status) -> str:
     out = [f"consumer group {status.group}    {stamp}", "", line(header)]
     out += [line(r) for r in rows] or ["(no partitions: the topic does not exist yet)"]
     out.append("")
-    out.append(f"total lag        {status.total_lag:,}")
     consumed_label = "articles handled" if status.rate_source == "metrics" else "consumed (commits)"
-    out.append(f"{consumed_label:<17}{_rate(status.consumed_per_s)}")
-    out.append(f"{'input':<17}{_rate(status.input_per_s)}")
+    summary = [
+        ("total lag", f"{status.total_lag:,}"),
+        (consumed_label, _rate(status.consumed_per_s)),
+        ("input", _rate(status.input_per_s)),
+    ]
     if status.events_per_s is not None:
-        out.append(f"{'events published':<17}{_rate(status.events_per_s)}")
+        summary.append(("events published", _rate(status.events_per_s)))
     per_partition = ", ".join(f"p{p}={n}" for p, n in sorted(status.current.dead_letters.items()))
-    out.append(
-        f"dead letters     {status.total_dead_letters:,} in {status.dlq_topic}"
-        + (f" ({per_partition})" if per_partition else " (topic missing)")
-    )
+    detail = f"({per_partition})" if per_partition else "(topic missing)"
+    summary.append(("dead letters", f"{status.total_dead_letters:,} in {status.dlq_topic} {detail}"))
+    out += [f"{label:<20}{value}" for label, value in summary]
     return "\n".join(out) + "\n"
