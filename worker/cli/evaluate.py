@@ -1,15 +1,156 @@
-"""`news-events evaluate` (stub)."""
+"""`news-events eval`: measure the coder on labelled dev data (paths given as arguments).
+
+--stories: PLOVER synthetic stories (.csv or .csv.zip, columns text,label): top-1 type per story.
+--quad: sentences with CAMEO quad labels (.tsv: text<TAB>label, 0 = no event): top event's quad class.
+"""
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import sys
+import time
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
+
+import orjson
+
+from worker.coder.model import Article
+from worker.coder.pipeline import code_article, top_event
+from worker.coder.taxonomy import EVENT_TYPES, QUAD_CLASSES, QUAD_NUMBER
+
+NONE = "NONE"
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("eval", help="(not implemented yet)")
+    parser = sub.add_parser("eval", help="evaluate the event coder on labelled dev data")
+    parser.add_argument("--stories", type=Path, help="synthetic stories .csv or .csv.zip (text,label)")
+    parser.add_argument("--quad", type=Path, help="quad-labelled sentences .tsv (text<TAB>label 0-4)")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N items of each file")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(func=run)
 
 
+def _read_stories(path: Path) -> Iterator[tuple[str, str]]:
+    csv.field_size_limit(10_000_000)
+    if path.suffix == ".zip":
+        with zipfile.ZipFile(path) as zf:
+            name = next(n for n in zf.namelist() if n.endswith(".csv"))
+            text = zf.read(name).decode("utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+    for row in csv.DictReader(io.StringIO(text)):
+        label = (row.get("label") or "").strip().upper()
+        if label in EVENT_TYPES and row.get("text"):
+            yield row["text"], label
+
+
+def _read_quad(path: Path) -> Iterator[tuple[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.reader(fh, delimiter="\t"):
+            if len(row) >= 2 and row[-1].strip().isdigit():
+                yield row[0], row[-1].strip()
+
+
+def scores(pairs: list[tuple[str, str]], labels: list[str]) -> dict[str, Any]:
+    """Per-label precision/recall/F1, macro-F1 over ``labels``, accuracy and a confusion matrix."""
+    confusion: dict[str, Counter[str]] = {}
+    for gold, pred in pairs:
+        confusion.setdefault(gold, Counter())[pred] += 1
+    per: dict[str, dict[str, float]] = {}
+    for label in labels:
+        tp = confusion.get(label, Counter())[label]
+        predicted = sum(c[label] for c in confusion.values())
+        actual = sum(confusion.get(label, Counter()).values())
+        p = tp / predicted if predicted else 0.0
+        r = tp / actual if actual else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        per[label] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "support": actual}
+    present = [lab for lab in labels if per[lab]["support"]]
+    macro = sum(per[lab]["f1"] for lab in present) / len(present) if present else 0.0
+    accuracy = sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else 0.0
+    return {
+        "n": len(pairs),
+        "accuracy": round(accuracy, 3),
+        "macro_f1": round(macro, 3),
+        "per_label": per,
+        "confusion": {g: dict(c) for g, c in sorted(confusion.items())},
+    }
+
+
+def _code(text: str, i: int) -> tuple[list[dict[str, Any]], int]:
+    result = code_article(Article(id=f"eval-{i}", body=text, published_at="2020-01-01"))
+    return result.events, result.paragraphs
+
+
+def eval_stories(items: list[tuple[str, str]]) -> dict[str, Any]:
+    pairs: list[tuple[str, str]] = []
+    paragraphs = 0
+    t0 = time.perf_counter()
+    for i, (text, label) in enumerate(items):
+        events, n = _code(text, i)
+        paragraphs += n
+        top = top_event(events)
+        pairs.append((label, top["event_type"] if top else NONE))
+    elapsed = time.perf_counter() - t0
+    out = scores(pairs, list(EVENT_TYPES))
+    out["paragraphs_per_second"] = round(paragraphs / elapsed) if elapsed else None
+    return out
+
+
+def eval_quad(items: list[tuple[str, str]]) -> dict[str, Any]:
+    pairs: list[tuple[str, str]] = []
+    t0 = time.perf_counter()
+    for i, (text, label) in enumerate(items):
+        events, _ = _code(text, i)
+        top = top_event(events)
+        pred = str(QUAD_NUMBER[top["quad_class"]]) if top else "0"
+        pairs.append((label, pred))
+    elapsed = time.perf_counter() - t0
+    out = scores(pairs, ["0", *(str(QUAD_NUMBER[q]) for q in QUAD_CLASSES)])
+    event_labels = [str(QUAD_NUMBER[q]) for q in QUAD_CLASSES]
+    present = [lab for lab in event_labels if out["per_label"][lab]["support"]]
+    out["macro_f1_event_classes"] = round(
+        sum(out["per_label"][lab]["f1"] for lab in present) / len(present), 3
+    ) if present else 0.0  # fmt: skip
+    out["paragraphs_per_second"] = round(len(items) / elapsed) if elapsed else None
+    return out
+
+
+def _print_report(name: str, report: dict[str, Any]) -> None:
+    print(f"== {name}: n={report['n']} accuracy={report['accuracy']} macro-F1={report['macro_f1']}")
+    if "macro_f1_event_classes" in report:
+        print(f"   macro-F1 over the four event classes: {report['macro_f1_event_classes']}")
+    print(f"   paragraphs/s: {report['paragraphs_per_second']}")
+    print(f"   {'label':<12} {'P':>6} {'R':>6} {'F1':>6} {'n':>6}")
+    for label, s in report["per_label"].items():
+        print(f"   {label:<12} {s['precision']:>6} {s['recall']:>6} {s['f1']:>6} {s['support']:>6}")
+    labels = sorted({p for c in report["confusion"].values() for p in c} | set(report["confusion"]))
+    short = {lab: lab[:4] for lab in labels}
+    print("   confusion (rows gold, columns predicted):")
+    print("   " + " " * 10 + "".join(f"{short[lab]:>5}" for lab in labels))
+    for gold in labels:
+        row = report["confusion"].get(gold, {})
+        print(f"   {gold[:10]:<10}" + "".join(f"{row.get(lab, 0):>5}" for lab in labels))
+
+
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("news-events evaluate: not implemented yet")
+    if not args.stories and not args.quad:
+        print("news-events eval: give --stories and/or --quad", file=sys.stderr)
+        return 2
+    limit = args.limit if args.limit and args.limit > 0 else None
+    reports: dict[str, Any] = {}
+    if args.stories:
+        reports["stories"] = eval_stories(list(_read_stories(args.stories))[:limit])
+    if args.quad:
+        reports["quad"] = eval_quad(list(_read_quad(args.quad))[:limit])
+    if args.json:
+        sys.stdout.buffer.write(orjson.dumps(reports, option=orjson.OPT_INDENT_2) + b"\n")
+    else:
+        for name, report in reports.items():
+            _print_report(name, report)
+    return 0

@@ -350,11 +350,11 @@ def drop_repeated_headings(events: list[dict[str, Any]]) -> list[dict[str, Any]]
 
 
 def top_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The dominant event: highest confidence among non-negated events, earliest on ties."""
-    best: dict[str, Any] | None = None
-    for ev in events:
-        if ev["negated"]:
-            continue
-        if best is None or ev["confidence"] > best["confidence"]:
-            best = ev
-    return best
+    """The dominant event: the lede decides. Among non-negated events of the earliest paragraph that
+    has any, the most confident; main-clause, non-hypothetical events first."""
+    live = [e for e in events if not e["negated"]]
+    if not live:
+        return None
+    first = min(e["paragraph_index"] for e in live)
+    lede = [e for e in live if e["paragraph_index"] == first]
+    return max(lede, key=lambda e: (not e["hypothetical"], e["confidence"]))
