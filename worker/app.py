@@ -46,6 +46,9 @@ def create_app(settings: Settings) -> faust.App:
         stream_wait_empty=False,
         autodiscover=False,
         version=1,
+        # Faust must not read the environment itself: worker.settings is its only reader, and
+        # several of our variables (WEB_PORT...) share names with Faust's.
+        env={},
     )
     register_agents(app, settings)
     BUILD_INFO.info(

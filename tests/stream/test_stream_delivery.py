@@ -53,7 +53,7 @@ def test_transient_failure_is_retried() -> None:
     item = _item()
     asyncio.run(deliver([item], producer.send, SETTINGS))
     assert item.processed.outcome_name != "dead_letter"
-    assert [r.topic for r in producer.sent] == ["out"]
+    assert [r.topic for r in producer.sent].count("out") == 1
 
 
 def test_persistent_failure_becomes_produce_dead_letter() -> None:

@@ -55,7 +55,6 @@ def _run_faust(settings: Settings) -> int:
         loglevel=settings.log_level,
         override_logging=False,
         redirect_stdouts=False,
-        console_port=0,
     )
     worker.execute_from_commandline()
 

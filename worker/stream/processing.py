@@ -191,6 +191,7 @@ def process_record(
         result = code_article(article)
     except ArticleError as exc:
         stage = exc.stage if exc.stage in STAGES else "validate"
+        article_id = getattr(exc, "article_id", None) or article_id
         return failed(
             key,
             value,
