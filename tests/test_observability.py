@@ -41,7 +41,7 @@ def test_metrics_endpoint_serves_prometheus_text(running: int) -> None:
     assert status == 200
     assert content_type.startswith("text/plain")
     assert "news_events_paragraphs_total " in body
-    assert 'news_events_build_info{classifier="news-events-plover-rules"' in body
+    assert 'news_events_build_info{classifier_name="news-events-plover-rules"' in body
     assert "_created" not in body
 
 

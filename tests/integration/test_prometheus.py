@@ -20,10 +20,30 @@ import pytest
 from kafka import KafkaProducer
 from kafka.admin import KafkaAdminClient, NewTopic
 
+from worker.coder.version import CLASSIFIER_NAME, CLASSIFIER_VERSION
+from worker.settings import Settings, env_names
+
+try:  # the worker engineer's subprocess fixture: run the real worker
+    from worker_fixtures import start_worker  # noqa: F401  (fixture)
+
+    HAVE_WORKER_FIXTURE = True
+except ImportError:  # pragma: no cover - only while that module is missing
+    HAVE_WORKER_FIXTURE = False
+
 pytestmark = [pytest.mark.integration, pytest.mark.prometheus]
 
 PROMETHEUS = shutil.which("prometheus") or "/usr/bin/prometheus"
 STANDIN = Path(__file__).with_name("metrics_standin.py")
+WORKER_FIELDS = (
+    "kafka_bootstrap_servers",
+    "input_topic",
+    "events_topic",
+    "outcomes_topic",
+    "dlq_topic",
+    "topic_partitions",
+    "app_id",
+)
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "articles.jsonl"
 
 
 def _free_port() -> int:
@@ -38,36 +58,65 @@ def _get_json(url: str) -> Any:
 
 
 @pytest.fixture
-def topic(kafka_bootstrap: str) -> Iterator[str]:
-    name = f"prom-in-{uuid.uuid4().hex[:8]}"
-    admin = KafkaAdminClient(bootstrap_servers=kafka_bootstrap, client_id="test-prometheus")
-    admin.create_topics([NewTopic(name, 2, 1)])
-    try:
-        yield name
-    finally:
-        admin.delete_topics([name])
-        admin.close()
+def settings(kafka_bootstrap: str) -> Settings:
+    suffix = uuid.uuid4().hex[:8]
+    return Settings.from_env(
+        {},
+        kafka_bootstrap_servers=kafka_bootstrap,
+        input_topic=f"prom-in-{suffix}",
+        events_topic=f"prom-events-{suffix}",
+        outcomes_topic=f"prom-outcomes-{suffix}",
+        dlq_topic=f"prom-dlq-{suffix}",
+        topic_partitions=2,
+        app_id=f"prom-group-{suffix}",
+    )
 
 
 @pytest.fixture
-def worker_metrics_port(kafka_bootstrap: str, topic: str) -> Iterator[int]:
-    """A process consuming ``topic`` and serving the worker's /metrics; yields its port."""
-    group = f"prom-group-{uuid.uuid4().hex[:8]}"
-    proc = subprocess.Popen(
-        [sys.executable, str(STANDIN), kafka_bootstrap, topic, group],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+def topics(settings: Settings) -> Iterator[list[str]]:
+    names = [settings.input_topic, settings.events_topic, settings.outcomes_topic, settings.dlq_topic]
+    admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap_servers, client_id="test-prometheus")
+    admin.create_topics([NewTopic(name, settings.topic_partitions, 1) for name in names])
     try:
-        assert proc.stdout is not None
-        yield int(proc.stdout.readline())
+        yield names
     finally:
-        proc.terminate()
+        admin.delete_topics(names)
+        admin.close()
+
+
+if HAVE_WORKER_FIXTURE:
+
+    @pytest.fixture
+    def worker_metrics_port(start_worker: Any, settings: Settings, topics: list[str], tmp_path: Path) -> int:
+        """The real `news-events worker` subprocess; yields its metrics port."""
+        data_dir = tmp_path / "prometheus-worker-data"
+        data_dir.mkdir()  # the worker creates only the last level of WORKER_DATA_DIR
+        names = env_names()
+        env = {names[field]: str(getattr(settings, field)) for field in WORKER_FIELDS}
+        worker = start_worker(env, log_name="prometheus-worker", WORKER_DATA_DIR=str(data_dir))
+        worker.wait_ready(timeout=90)
+        return int(worker.metrics_port)
+
+else:
+
+    @pytest.fixture
+    def worker_metrics_port(settings: Settings, topics: list[str]) -> Iterator[int]:
+        """Fallback while the worker fixture is unavailable: a stand-in serving the same endpoint."""
+        proc = subprocess.Popen(
+            [sys.executable, str(STANDIN), settings.kafka_bootstrap_servers, topics[0], settings.app_id],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            assert proc.stdout is not None
+            yield int(proc.stdout.readline())
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
 @pytest.fixture
@@ -131,14 +180,20 @@ def _wait_for(url: str, expr: str, accept: Any, timeout_s: float = 60) -> list[d
         time.sleep(1)
 
 
-def test_prometheus_sees_event_rate_and_lag(kafka_bootstrap: str, topic: str, prometheus_url: str) -> None:
+def _articles(n: int) -> list[bytes]:
+    article = orjson.loads(SAMPLE.read_text(encoding="utf-8").splitlines()[0])
+    return [orjson.dumps({**article, "id": f"{article['id']}-{i}"}) for i in range(n)]
+
+
+def test_prometheus_sees_event_rate_and_lag(settings: Settings, prometheus_url: str) -> None:
     _wait_for(prometheus_url, 'up{job="news-events"}', lambda r: r and r[0]["value"][1] == "1")
-    producer = KafkaProducer(bootstrap_servers=kafka_bootstrap)
-    for _ in range(4):  # spread over a few scrapes so rate() has two differing samples
-        for i in range(10):
-            producer.send(topic, value=b'{"i": %d}' % i, partition=i % 2)
+    producer = KafkaProducer(bootstrap_servers=settings.kafka_bootstrap_servers)
+    articles = _articles(12)
+    for batch in (articles[:4], articles[4:8], articles[8:]):  # over several scrapes: rate() sees growth
+        for value in batch:
+            producer.send(settings.input_topic, value=value)
         producer.flush(30)
-        time.sleep(1)
+        time.sleep(1.5)
     producer.close()
 
     rate = _wait_for(
@@ -147,10 +202,11 @@ def test_prometheus_sees_event_rate_and_lag(kafka_bootstrap: str, topic: str, pr
         lambda r: bool(r) and float(r[0]["value"][1]) > 0,
     )
     assert float(rate[0]["value"][1]) > 0
+    topic = settings.input_topic
     lag = _wait_for(
         prometheus_url,
         f'news_events_consumer_lag_messages{{topic="{topic}"}}',
-        lambda r: len(r) == 2,
+        lambda r: len(r) == settings.topic_partitions,
     )
     assert {series["metric"]["partition"] for series in lag} == {"0", "1"}
     # everything produced gets consumed and committed: the lag drains to zero
@@ -160,4 +216,5 @@ def test_prometheus_sees_event_rate_and_lag(kafka_bootstrap: str, topic: str, pr
         lambda r: bool(r) and float(r[0]["value"][1]) == 0,
     )
     (build,) = _query(prometheus_url, "news_events_build_info")
-    assert build["metric"]["classifier"] == "news-events-plover-rules"
+    assert build["metric"]["classifier_name"] == CLASSIFIER_NAME
+    assert build["metric"]["classifier_version"] == CLASSIFIER_VERSION

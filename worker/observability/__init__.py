@@ -39,7 +39,7 @@ def set_build_info() -> None:
     metrics.BUILD_INFO.info(
         {
             "version": __version__,
-            "classifier": coder_version.CLASSIFIER_NAME,
+            "classifier_name": coder_version.CLASSIFIER_NAME,
             "classifier_version": coder_version.CLASSIFIER_VERSION,
         }
     )
