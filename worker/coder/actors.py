@@ -1,23 +1,380 @@
-"""Actor resolution: countries, demonyms, capitals, leaders, IGOs, domestic actors. STUB."""
+"""Actor resolution: countries, demonyms, capitals, leaders, IGOs, armed groups and domestic actors.
+
+``find_actors(sentence)`` returns the actor mentions of one sentence, in text order, non-overlapping,
+longest match first. Each mention carries a country code (ISO 3166-1 alpha-3, or an IGO code such as UNO,
+EUR, NATO; ``None`` for domestic actors such as "police" whose country the caller infers from context) and
+a PLOVER sector code taken from the head noun ("South Korea's military" -> KOR/MIL, "Russian Ambassador"
+-> RUS/DIP) or from the entry itself ("the Kremlin" -> RUS/GOV).
+
+The gazetteer lives in ``worker/data/actors/*.json`` and is compiled once, lazily, into one trie-shaped
+regular expression plus a dictionary from surface form to entry.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import orjson
 
 from worker.coder.model import ActorMention
 
-_STUB = {
-    "South Korean": ("KOR", None), "South Korea": ("KOR", None), "Seoul": ("KOR", "GOV"),
-    "North Korean": ("PRK", None), "North Korea": ("PRK", None), "Pyongyang": ("PRK", "GOV"),
-    "Russian": ("RUS", None), "Russia": ("RUS", None), "Moscow": ("RUS", "GOV"),
-    "Ukraine": ("UKR", None), "U.S.": ("USA", None), "Japanese": ("JPN", None),
-}
-_RE = re.compile("|".join(re.escape(k) for k in sorted(_STUB, key=len, reverse=True)))
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
+
+# Names that are also common given names or other things: skipped when a capitalised word stands
+# right before ("Michael Jordan") or right after ("Jordan Peterson") them.
+_PERSON_NAME_RISK = frozenset(
+    {
+        "Jordan", "Chad", "Georgia", "Washington", "Israel", "Sofia", "Santiago", "Florence", "Salvador",
+        "Adelaide", "Alexandria", "Medina", "Finn", "Paris", "Kingston", "Lima", "Victoria", "Austin",
+        "Houston", "Dallas", "Phoenix", "Denver", "Sydney", "Perth", "Cuba", "Kenya", "India", "China",
+        "Wagner", "Anwar", "Abiy", "Lula", "Prabowo", "Tedros", "Sisi", "Burhan", "Assad", "Marcos",
+    }
+)  # fmt: skip
+# Capitalised words that may stand before a risky name without making it part of a person's name.
+_FUNCTION_WORDS = frozenset(
+    {
+        "In", "At", "From", "To", "The", "And", "But", "For", "With", "On", "By", "Of", "Both", "As", "If",
+        "While", "When", "After", "Before", "Since", "Neighbouring", "Neighboring", "Meanwhile", "Like",
+        "Unlike", "Across", "Inside", "Outside", "Against", "Near", "Only", "Then", "Also", "Yet", "So",
+        "Or", "Nor", "Why", "How", "Where", "Did", "Does", "Will", "Would", "Can", "Could", "Should",
+        "Has", "Have", "Had", "Is", "Was", "Are", "Were", "Said", "Says", "Tells", "Told", "Visit",
+        "Visits", "Via", "Through", "Within", "Without", "Under", "Over", "Between", "Among", "Amid",
+        "Despite", "Although", "Though", "Because", "Until", "Toward", "Towards", "Beyond", "About",
+        "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "President", "Prime", "Minister",
+        "King", "Queen", "Sheikh", "Crown", "Prince", "Gen.", "General", "Ambassador", "Secretary",
+    }
+)  # fmt: skip
+# Domestic words that are also adjectives ("military cooperation", "police station"): kept only before
+# punctuation, a verb-like word ("the military said", "police fired") or a head noun ("police officers").
+_ADJECTIVAL = frozenset(
+    {"military", "government", "opposition", "army", "court", "parliament", "congress", "senate", "police",
+     "regime", "cabinet", "junta", "militia", "national assembly", "supreme court", "constitutional court",
+     "ruling party", "opposition party", "security forces"}
+)  # fmt: skip
+_VERBISH = frozenset(
+    {"said", "says", "say", "has", "have", "had", "is", "was", "are", "were", "will", "would", "could",
+     "can", "may", "might", "must", "should", "did", "does", "do", "also", "then", "later", "which", "who",
+     "that", "and", "or", "but", "on", "in", "at", "to", "for", "from", "with", "after", "before", "since",
+     "over", "against", "into", "of", "claims", "denies", "warns", "insists", "confirms", "reports",
+     "announces", "plans", "vows", "fires", "launches", "threatens", "accuses", "rejects", "seized", "took",
+     "began", "shot", "struck", "hit", "told", "led", "sent", "held", "met", "won", "lost"}
+)  # fmt: skip
+# A first head that can also modify a second one ("civilian activists", "official News Agency"); the
+# sector of these first heads is kept over the second's ("military officials" stays MIL).
+_STRONG_FIRST = frozenset({"MIL", "COP", "SPY", "OPP", "REB"})
+# The EU is meant when "Brussels" shares a sentence with one of these.
+_EU_CUES = re.compile(r"\b(?:EU|E\.U\.|European|bloc|Commission|eurozone|euro zone|member states)\b")
+_GEORGIA_US = re.compile(r"[A-Z][a-z]+,\s$")
+_CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_PREV_WORD = re.compile(r"(\S+)\s+$")
+_NEXT_WORD = re.compile(r"\s+(\S+)")
+_TAIL_WORD = re.compile(r"(?:['’]s?)?\s+([\w-]+)")
+
+_OWNER_KINDS = frozenset(
+    {"country", "demonym", "capital", "seat", "igo", "group", "person", "city", "region"}
+)  # kinds that can take a head noun: "Russian Embassy", "Seoul government", "Cho's ministry"
+
+
+# Named organisations keep their own sector whatever the head noun: "Wagner fighters" stay RUS/MIL,
+# "Pentagon officials" USA/MIL, "Hamas officials" PSE/REB.
+_KEEP_OWN_SECTOR = frozenset({"group", "igo", "seat"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one surface form resolves to."""
+
+    country: str | None
+    sector: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Gazetteer:
+    table: dict[str, Entry]
+    find: re.Pattern[str]  # every surface form (for whole-string checks)
+    find_upper: re.Pattern[str]  # surface forms that do not start with a lowercase letter
+    find_lower: re.Pattern[str]  # the others, each after a space (far faster to scan for)
+    lower_at_start: re.Pattern[str]
+    tail: re.Pattern[str]
+    name_after_title: re.Pattern[str]
+    chain: re.Pattern[str]
+    heads: dict[str, str]
+    tail_starts: frozenset[str]  # lowercase first words of modifiers and heads
+    modifiers: frozenset[str]
+    person_titles: frozenset[str]
+
+
+def _load(name: str) -> Any:
+    return orjson.loads((DATA_DIR / name).read_bytes())
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex source matching exactly ``words``, longest alternative first at every branch."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(trie)
+
+
+def _surnames(people: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Surname -> person, for surnames that are set and belong to exactly one person."""
+    seen: dict[str, list[dict[str, Any]]] = {}
+    for person in people:
+        surname = person["surname"] if "surname" in person else person["name"].split()[-1]
+        if surname:
+            seen.setdefault(surname, []).append(person)
+    return {name: owners[0] for name, owners in seen.items() if len(owners) == 1}
+
+
+def build_table() -> dict[str, Entry]:
+    """Every surface form of the gazetteer and what it resolves to. Later sources never override."""
+    table: dict[str, Entry] = {}
+
+    def add(names: list[str], entry: Entry) -> None:
+        for name in names:
+            table.setdefault(name, entry)
+
+    locations = _load("locations.json")
+    for group in locations["locations"]:
+        add(group["names"], Entry(group["country"], None, "location"))
+    for group in locations["demonym_blockers"]:
+        add(group["names"], Entry(group["country"], None, "location"))
+    for group in locations["ethnic"]:
+        add(group["names"], Entry(group["country"], None, "ethnic"))
+    for igo in _load("igos.json")["igos"]:
+        add(igo["names"], Entry(igo["code"], igo["sector"], "igo"))
+    for group in _load("groups.json")["groups"]:
+        add(group["names"], Entry(group["country"], group["sector"], "group"))
+    people = _load("people.json")["people"]
+    for person in people:
+        add([person["name"], *person["aliases"]], Entry(person["country"], person["sector"], "person"))
+    countries = _load("countries.json")["countries"]
+    for country in countries:
+        code = country["code"]
+        for seat, sector in country.get("seats", []):
+            add([seat], Entry(code, sector, "seat"))
+    for country in countries:
+        code = country["code"]
+        add(country["names"], Entry(code, None, "country"))
+        add(country["demonyms"], Entry(code, None, "demonym"))
+        add(country["capitals"], Entry(code, "GOV", "capital"))
+        add(country.get("regions", []), Entry(code, None, "region"))
+        add(country.get("cities", []), Entry(code, "CVL", "city"))
+    table.setdefault("Brussels", Entry("BEL", "GOV", "capital"))
+    for surname, person in _surnames(people).items():
+        add([surname], Entry(person["country"], person["sector"], "person"))
+    sectors = _load("sectors.json")
+    for word in sectors["domestic"]:
+        entry = Entry(None, sectors["heads"][word], "domestic")
+        add([word, word[0].upper() + word[1:]], entry)
+    return table
+
+
+@cache
+def gazetteer() -> _Gazetteer:
+    """The compiled gazetteer, built on first use."""
+    table = build_table()
+    sectors = _load("sectors.json")
+    heads: dict[str, str] = sectors["heads"]
+    words = sorted(table, key=len, reverse=True)
+    lower = [w for w in words if w[0].islower()]
+    upper = [w for w in words if not w[0].islower()]
+    head_alt = _trie_regex([h.lower() for h in heads]).replace(r"\ ", r"\s+")
+    mod_alt = _trie_regex([m.lower() for m in sectors["modifiers"]]).replace(r"\ ", r"\s+")
+    # after an owner: optional possessive, up to three modifiers, then a head noun
+    mods = r"((?:\s+(?:(?i:" + mod_alt + r")|[A-Z][\w-]*)(?![\w'’])){0,3}?)"
+    head = r"\s+(?i:(" + head_alt + r"))(?![\w-])"
+    tail = re.compile(r"(?:['’]s?)?" + mods + head)
+    chain = re.compile(r"()" + head)
+    # after a person title: an appositive name ("Minister, Kim Hong Kyun" or "Minister Yoko Kamikawa")
+    name_after_title = re.compile(r",?\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,2})(?![\w'’])")
+    return _Gazetteer(
+        table=table,
+        find=re.compile(_trie_regex(words)),
+        find_upper=re.compile(_trie_regex(upper)),
+        find_lower=re.compile(" " + _trie_regex(lower)),
+        lower_at_start=re.compile(_trie_regex(lower)),
+        tail=tail,
+        chain=chain,
+        name_after_title=name_after_title,
+        heads={h.lower(): s for h, s in heads.items()},
+        tail_starts=frozenset(w.split()[0].lower() for w in [*heads, *sectors["modifiers"]]),
+        modifiers=frozenset(m.lower() for m in sectors["modifiers"]) | {"civilian", "official", "student"},
+        person_titles=frozenset(sectors["person_titles"]),
+    )
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _risky_name(sentence: str, start: int, end: int) -> bool:
+    """A country or city name that is here part of a person's or other proper name."""
+    before = _PREV_WORD.search(sentence, 0, start)
+    if before is not None and before.end() == start:
+        word = before.group(1)
+        if word[0].isupper() and word not in _FUNCTION_WORDS and not word.endswith((",", ".", ":", ";")):
+            return True
+    after = _NEXT_WORD.match(sentence, end)
+    return after is not None and _CAP_WORD.match(after.group(1)) is not None
+
+
+def _adjectival_ok(sentence: str, end: int) -> bool:
+    """Keep a domestic word like "military" only where it is a noun phrase, not an adjective."""
+    after = _NEXT_WORD.match(sentence, end)
+    if after is None:
+        return True
+    word = after.group(1).rstrip(',.;:!?"”)')
+    if not word or word != after.group(1):
+        return bool(word) and (word in _VERBISH or word.endswith("ed"))
+    return not word[0].islower() or word in _VERBISH or word.endswith("ed")
+
+
+def _resolve(sentence: str, start: int, end: int, surface: str, entry: Entry) -> Entry | None:
+    """Context rules for ambiguous names; ``None`` drops the mention."""
+    if surface in _PERSON_NAME_RISK:
+        if surface == "Georgia" and _GEORGIA_US.search(sentence, 0, start):
+            return Entry("USA", None, "region")
+        if _risky_name(sentence, start, end):
+            return None
+    if surface == "Brussels" and _EU_CUES.search(sentence):
+        return Entry("EUR", "GOV", "igo")
+    return entry
+
+
+def _candidates(sentence: str, gaz: _Gazetteer) -> list[tuple[int, int]]:
+    """Spans of gazetteer matches at word boundaries, in text order, longest first on ties."""
+    spans: list[tuple[int, int]] = []
+    size = len(sentence)
+    pos = 0
+    find = gaz.find_upper.search
+    while (m := find(sentence, pos)) is not None:
+        start, end = m.span()
+        if (start > 0 and (_word_char(sentence[start - 1]) or sentence[start - 1] == "-")) or (
+            end < size and _word_char(sentence[end])
+        ):
+            pos = start + 1
+            continue
+        spans.append((start, end))
+        pos = end
+    first = len(spans)
+    if (m := gaz.lower_at_start.match(sentence)) is not None:
+        spans.append(m.span())
+    for m in gaz.find_lower.finditer(sentence):
+        spans.append((m.start() + 1, m.end()))
+    if len(spans) > first:
+        lower_ok = [
+            (start, end)
+            for start, end in spans[first:]
+            if end >= size or not (_word_char(sentence[end]) or sentence[end] == "-")
+        ]
+        spans = spans[:first] + lower_ok
+        spans.sort(key=lambda span: (span[0], -span[1]))
+    return spans
 
 
 def find_actors(sentence: str) -> list[ActorMention]:
     """All actor mentions in ``sentence``, longest match first, non-overlapping, in text order."""
-    return [
-        ActorMention(m.start(), m.end(), m.group(0), *_STUB[m.group(0)])
-        for m in _RE.finditer(sentence)
-    ]
+    gaz = gazetteer()
+    spans = _candidates(sentence, gaz)
+    if not spans:
+        return []
+    table = gaz.table
+    out: list[ActorMention] = []
+    taken = 0
+    for start, end in spans:
+        if start < taken:
+            continue
+        surface = sentence[start:end]
+        entry = _resolve(sentence, start, end, surface, table[surface])
+        if entry is None:
+            continue
+        mention = _extend(sentence, start, end, entry, gaz)
+        if mention is not None:
+            out.append(mention)
+            taken = mention.end
+    return out
+
+
+def _extend(sentence: str, start: int, end: int, entry: Entry, gaz: _Gazetteer) -> ActorMention | None:
+    """Grow a match by its head noun ("Russian Embassy") and a following name; build the mention."""
+    country, sector, kind = entry.country, entry.sector, entry.kind
+    extended = False
+    if (kind in _OWNER_KINDS or kind == "domestic") and _may_have_tail(sentence, end, gaz):
+        tail = gaz.tail.match(sentence, end)
+        if tail is not None:
+            head = " ".join(tail.group(2).lower().split())
+            if sector is None or kind not in _KEEP_OWN_SECTOR:
+                sector = gaz.heads.get(head, sector)
+            end = tail.end()
+            extended = True
+            while head in gaz.modifiers:  # "civilian activists", "official News Agency"
+                chained = gaz.chain.match(sentence, end)
+                if chained is None:
+                    break
+                head = " ".join(chained.group(2).lower().split())
+                if sector not in _STRONG_FIRST:
+                    sector = gaz.heads.get(head, sector)
+                end = chained.end()
+            if kind != "domestic":
+                kind = "title"
+            if head in gaz.person_titles:
+                end = _absorb_name(sentence, end, gaz)
+    adjectival = kind == "domestic" and not extended and sentence[start:end].lower() in _ADJECTIVAL
+    if adjectival and not _adjectival_ok(sentence, end):
+        return None
+    return ActorMention(start, end, sentence[start:end], country, sector, kind)
+
+
+def _may_have_tail(sentence: str, end: int, gaz: _Gazetteer) -> bool:
+    """Cheap test that the next word could start a modifier or head (saves most tail regex runs)."""
+    word = _TAIL_WORD.match(sentence, end)
+    if word is None:
+        return False
+    text = word.group(1)
+    return text[0].isupper() or text.lower() in gaz.tail_starts
+
+
+def _absorb_name(sentence: str, end: int, gaz: _Gazetteer) -> int:
+    """End of a person's name standing right after a title, or ``end`` when there is none."""
+    name = gaz.name_after_title.match(sentence, end)
+    if name is None:
+        return end
+    text = name.group(1)
+    known = gaz.find.match(text)
+    if known is not None and (known.end() == len(text) or not _word_char(text[known.end()])):
+        if gaz.table[known.group(0)].kind != "person":
+            return end  # a place or organisation, not a name: "Ambassador to Seoul"
+        return name.start(1) + known.end()
+    if name.group(0).startswith(","):
+        return end  # an unknown appositive after a comma is too risky to take
+    return name.end()
+
+
+def country_of(text: str) -> str | None:
+    """The country a single name resolves to ("Seoul" -> KOR), or ``None``."""
+    entry = gazetteer().table.get(text)
+    return entry.country if entry is not None else None
+
+
+def is_location_only(mention: ActorMention) -> bool:
+    """True for places (cities, regions, seas) that are rarely actors by themselves."""
+    return mention.kind in ("city", "region", "location")

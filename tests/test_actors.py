@@ -1,0 +1,367 @@
+"""Actor resolution: gazetteer lookups, heads and sectors, context rules, offsets."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from worker.coder.actors import build_table, country_of, find_actors, is_location_only
+from worker.coder.model import ActorMention
+
+
+def actors(sentence: str) -> list[tuple[str, str | None, str | None]]:
+    return [(m.text, m.country, m.sector) for m in find_actors(sentence)]
+
+
+def first(sentence: str) -> tuple[str, str | None, str | None]:
+    found = actors(sentence)
+    assert found, f"no actor in {sentence!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Talks with the U.S. resumed.", "USA"),
+        ("The US said on Monday it would act.", "USA"),
+        ("The United States said it would act.", "USA"),
+        ("America will respond.", "USA"),
+        ("Officials in the UK said so.", "GBR"),
+        ("Britain and France signed it.", "GBR"),
+        ("Great Britain voted.", "GBR"),
+        ("South Korea protested.", "KOR"),
+        ("The Republic of Korea protested.", "KOR"),
+        ("North Korea fired a missile.", "PRK"),
+        ("The DPRK fired a missile.", "PRK"),
+        ("Ivory Coast held elections.", "CIV"),
+        ("Côte d'Ivoire held elections.", "CIV"),
+        ("Czechia joined.", "CZE"),
+        ("Burma's generals met.", "MMR"),
+        ("Myanmar's junta met.", "MMR"),
+        ("Holland won.", "NLD"),
+        ("Papua New Guinea signed it.", "PNG"),
+        ("Guinea signed it.", "GIN"),
+        ("Niger expelled the envoy.", "NER"),
+        ("Nigeria expelled the envoy.", "NGA"),
+        ("Dominica voted yes.", "DMA"),
+        ("The Dominican Republic voted yes.", "DOM"),
+        ("Türkiye objected.", "TUR"),
+    ],
+)
+def test_country_names_and_variants(sentence: str, code: str) -> None:
+    assert first(sentence)[1] == code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("A South Korean delegation arrived.", "KOR"),
+        ("Russian media reported it.", "RUS"),
+        ("Israeli officials declined to comment.", "ISR"),
+        ("Palestinian officials declined to comment.", "PSE"),
+        ("British officials declined to comment.", "GBR"),
+        ("Emirati officials declined to comment.", "ARE"),
+    ],
+)
+def test_demonyms(sentence: str, code: str) -> None:
+    assert first(sentence)[1] == code
+
+
+def test_kurdish_is_ethnic_without_country() -> None:
+    (mention,) = find_actors("Kurdish fighters held the town.")[:1]
+    assert mention.country is None
+    assert mention.kind == "ethnic"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Seoul responded on Friday.", ("Seoul", "KOR", "GOV")),
+        ("Moscow denied it.", ("Moscow", "RUS", "GOV")),
+        ("Pyongyang warned of retaliation.", ("Pyongyang", "PRK", "GOV")),
+        ("Washington imposed sanctions.", ("Washington", "USA", "GOV")),
+        ("Beijing protested.", ("Beijing", "CHN", "GOV")),
+        ("Kyiv said so.", ("Kyiv", "UKR", "GOV")),
+        ("Kiev said so.", ("Kiev", "UKR", "GOV")),
+        ("Tehran rejected the offer.", ("Tehran", "IRN", "GOV")),
+        ("The Kremlin said on Friday.", ("Kremlin", "RUS", "GOV")),
+        ("The White House said on Friday.", ("White House", "USA", "GOV")),
+        ("Downing Street said on Friday.", ("Downing Street", "GBR", "GOV")),
+        ("The Elysee said on Friday.", ("Elysee", "FRA", "GOV")),
+    ],
+)
+def test_capitals_and_seats_of_government(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert first(sentence) == expected
+
+
+def test_brussels_is_eu_only_with_eu_cues() -> None:
+    assert first("Brussels said the EU would respond.")[1] == "EUR"
+    assert first("Brussels said the bloc would respond.")[1] == "EUR"
+    assert first("Police in Brussels arrested two men.")[1:] == (None, "COP")
+    assert [m.country for m in find_actors("Police in Brussels arrested two men.")][1] == "BEL"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Shelling hit Crimea overnight.", "UKR"),
+        ("Fighting in the Donbas went on.", "UKR"),
+        ("Aid reached Gaza.", "PSE"),
+        ("Raids in the West Bank continued.", "PSE"),
+        ("Camps in Xinjiang were closed.", "CHN"),
+        ("Fighting in Tigray resumed.", "ETH"),
+        ("Strikes hit Idlib.", "SYR"),
+        ("Protests in Kashmir grew.", "IND"),
+        ("Rockets hit Kharkiv.", "UKR"),
+    ],
+)
+def test_regions_and_cities(sentence: str, code: str) -> None:
+    mention = find_actors(sentence)[0]
+    assert mention.country == code
+    assert is_location_only(mention)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The UN said aid was blocked.", ("UN", "UNO")),
+        ("The U.N. said aid was blocked.", ("U.N.", "UNO")),
+        ("The United Nations said aid was blocked.", ("United Nations", "UNO")),
+        ("The U.N. Security Council met.", ("U.N. Security Council", "UNO")),
+        ("The UNSC met.", ("UNSC", "UNO")),
+        ("The UN General Assembly voted.", ("UN General Assembly", "UNO")),
+        ("NATO allies met.", ("NATO", "NATO")),
+        ("The European Union imposed sanctions.", ("European Union", "EUR")),
+        ("The EU imposed sanctions.", ("EU", "EUR")),
+        ("The European Commission proposed it.", ("European Commission", "EUR")),
+        ("The African Union suspended Niger.", ("African Union", "AFU")),
+        ("ASEAN leaders met.", ("ASEAN leaders", "ASN")),
+        ("The Arab League met.", ("Arab League", "ARL")),
+        ("OPEC cut output.", ("OPEC", "OPC")),
+        ("The IMF approved a loan.", ("IMF", "IMF")),
+        ("The World Bank approved a loan.", ("World Bank", "WBK")),
+        ("The WHO warned of an outbreak.", ("WHO", "WHO")),
+        ("The ICC issued a warrant.", ("ICC", "ICC")),
+        ("The IAEA inspected the site.", ("IAEA", "IAEA")),
+        ("The OSCE sent observers.", ("OSCE", "OSCE")),
+        ("The G7 agreed.", ("G7", "GSV")),
+        ("The G20 agreed.", ("G20", "GTW")),
+        ("The Red Cross visited the prisoners.", ("Red Cross", "NGO")),
+    ],
+)
+def test_igos(sentence: str, expected: tuple[str, str]) -> None:
+    assert first(sentence)[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kim Jong Un inspected the site.", ("Kim Jong Un", "PRK")),
+        ("Kim Yo Jong issued a statement.", ("Kim Yo Jong", "PRK")),
+        ("Vladimir Putin met him.", ("Vladimir Putin", "RUS")),
+        ("Putin met him.", ("Putin", "RUS")),
+        ("Joe Biden spoke.", ("Joe Biden", "USA")),
+        ("Donald Trump spoke.", ("Donald Trump", "USA")),
+        ("Xi Jinping spoke.", ("Xi Jinping", "CHN")),
+        ("Xi spoke.", ("Xi", "CHN")),
+        ("Volodymyr Zelensky spoke.", ("Volodymyr Zelensky", "UKR")),
+        ("Zelenskiy spoke.", ("Zelenskiy", "UKR")),
+        ("Antony Blinken spoke.", ("Antony Blinken", "USA")),
+        ("Sergei Lavrov spoke.", ("Sergei Lavrov", "RUS")),
+        ("Benjamin Netanyahu spoke.", ("Benjamin Netanyahu", "ISR")),
+        ("Recep Tayyip Erdogan spoke.", ("Recep Tayyip Erdogan", "TUR")),
+        ("Narendra Modi spoke.", ("Narendra Modi", "IND")),
+        ("Emmanuel Macron spoke.", ("Emmanuel Macron", "FRA")),
+        ("Olaf Scholz spoke.", ("Olaf Scholz", "DEU")),
+        ("Yoon Suk Yeol spoke.", ("Yoon Suk Yeol", "KOR")),
+        ("Fumio Kishida spoke.", ("Fumio Kishida", "JPN")),
+        ("Antonio Guterres spoke.", ("Antonio Guterres", "UNO")),
+        ("Jens Stoltenberg spoke.", ("Jens Stoltenberg", "NATO")),
+        ("Later, Blinken said the talks went well.", ("Blinken", "USA")),
+    ],
+)
+def test_people(sentence: str, expected: tuple[str, str]) -> None:
+    assert first(sentence)[:2] == expected
+
+
+def test_kim_alone_is_not_resolved() -> None:
+    assert actors("Kim conveyed the message.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("U.S. Secretary of State Antony Blinken arrived.", ("USA", "GOV")),
+        ("South Korean Vice Foreign Minister Kim Hong Kyun arrived.", ("KOR", "GOV")),
+        ("The Russian Ambassador was summoned.", ("RUS", "DIP")),
+        ("The Japanese Foreign Minister arrived.", ("JPN", "GOV")),
+        ("Israeli troops entered the town.", ("ISR", "MIL")),
+        ("Iraqi forces entered the town.", ("IRQ", "MIL")),
+        ("The Chinese coast guard fired water cannon.", ("CHN", "MIL")),
+        ("The Russian Embassy said so.", ("RUS", "DIP")),
+        ("South Korea's military said so.", ("KOR", "MIL")),
+        ("North Korea's official News Agency said so.", ("PRK", "JRN")),
+        ("South Korea's Foreign Ministry said so.", ("KOR", "GOV")),
+        ("Ukrainian police detained him.", ("UKR", "COP")),
+        ("The Turkish parliament voted.", ("TUR", "LEG")),
+        ("A Pakistani court ruled.", ("PAK", "JUD")),
+        ("Syrian rebels advanced.", ("SYR", "REB")),
+        ("Iranian protesters marched.", ("IRN", "CVL")),
+        ("Hong Kong police arrested him.", ("HKG", "COP")),
+        ("Cho's ministry said so.", ("KOR", "GOV")),
+    ],
+)
+def test_title_and_head_noun_give_the_sector(sentence: str, expected: tuple[str, str]) -> None:
+    assert first(sentence)[1:] == expected
+
+
+def test_title_swallows_the_following_name() -> None:
+    assert first("Russian President Vladimir Putin met him.") == (
+        "Russian President Vladimir Putin",
+        "RUS",
+        "GOV",
+    )
+    assert first("U.S. Secretary of State Antony Blinken arrived.")[0] == (
+        "U.S. Secretary of State Antony Blinken"
+    )
+
+
+def test_possessive_is_one_mention_of_the_owner() -> None:
+    assert actors("South Korea's Foreign Ministry said so.") == [
+        ("South Korea's Foreign Ministry", "KOR", "GOV")
+    ]
+    assert actors("Kim conveyed Seoul’s stance on the pact.") == [("Seoul", "KOR", "GOV")]
+    assert actors("They crossed the rivals’ land border.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police fired tear gas.", ("Police", None, "COP")),
+        ("The rebels seized the town.", ("rebels", None, "REB")),
+        ("Militants attacked a checkpoint.", ("Militants", None, "REB")),
+        ("Thousands of protesters marched.", ("protesters", None, "CVL")),
+        ("The opposition boycotted the vote.", ("opposition", None, "OPP")),
+        ("The government said it would act.", ("government", None, "GOV")),
+    ],
+)
+def test_domestic_actors_have_no_country(sentence: str, expected: tuple[str, None, str]) -> None:
+    assert first(sentence) == expected
+
+
+def test_adjectives_are_not_domestic_actors() -> None:
+    assert actors("It stopped military cooperation and built a police station.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Hamas fired rockets.", ("PSE", "REB")),
+        ("Hezbollah fired rockets.", ("LBN", "REB")),
+        ("The Houthis fired missiles.", ("YEM", "REB")),
+        ("The Taliban took Kabul.", ("AFG", "REB")),
+        ("Islamic State claimed the attack.", ("IMG", "REB")),
+        ("ISIS claimed the attack.", ("IMG", "REB")),
+        ("Al-Shabaab claimed the attack.", ("SOM", "REB")),
+        ("Boko Haram claimed the attack.", ("NGA", "REB")),
+        ("The PKK claimed the attack.", ("TUR", "REB")),
+        ("Wagner fighters left.", ("RUS", "MIL")),
+    ],
+)
+def test_armed_groups(sentence: str, expected: tuple[str, str]) -> None:
+    assert first(sentence)[1:] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("He flew to Atlanta, Georgia, on Monday.", "USA"),
+        ("Georgia applied to join the EU.", "GEO"),
+        ("Jordan closed its airspace.", "JOR"),
+    ],
+)
+def test_georgia_and_jordan(sentence: str, code: str) -> None:
+    assert [m.country for m in find_actors(sentence)][-1 if "Atlanta" in sentence else 0] == code
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Michael Jordan retired.",
+        "Jordan Peterson spoke.",
+        "Chad Johnson scored.",
+        "We ate turkey with us and them.",
+        "The policeman and the army-style boots.",
+        "The Russianness of it.",
+        "us and them",
+    ],
+)
+def test_no_false_positives(sentence: str) -> None:
+    assert actors(sentence) == []
+
+
+def test_locations_containing_country_names() -> None:
+    (sea,) = find_actors("Ships sailed in the South China Sea.")
+    assert (sea.text, sea.country, sea.kind) == ("South China Sea", None, "location")
+    assert [m.country for m in find_actors("He lives in New Mexico.")] == ["USA"]
+    assert [m.text for m in find_actors("Latin American leaders met.")] == ["Latin American"]
+
+
+def test_offsets_point_into_the_sentence() -> None:
+    sentence = "After talks, “Moscow and Pyongyang” agreed; the U.S. objected."
+    for m in find_actors(sentence):
+        assert sentence[m.start : m.end] == m.text
+    assert [m.text for m in find_actors(sentence)] == ["Moscow", "Pyongyang", "U.S."]
+
+
+def test_demo_article_first_line() -> None:
+    line = (
+        "South Korean Vice Foreign Minister, Kim Hong Kyun has summoned Russian Ambassador to Seoul, "
+        "Georgy Zinoviev to protest the deal between Russian President Vladimir Putin and Kim Jong Un."
+    )
+    assert actors(line) == [
+        ("South Korean Vice Foreign Minister, Kim Hong Kyun", "KOR", "GOV"),
+        ("Russian Ambassador", "RUS", "DIP"),
+        ("Seoul", "KOR", "GOV"),
+        ("Georgy Zinoviev", "RUS", "DIP"),
+        ("Russian President Vladimir Putin", "RUS", "GOV"),
+        ("Kim Jong Un", "PRK", "GOV"),
+    ]
+
+
+def test_country_of() -> None:
+    assert country_of("Seoul") == "KOR"
+    assert country_of("nowhere") is None
+
+
+def test_gazetteer_codes_are_well_formed() -> None:
+    for surface, entry in build_table().items():
+        assert surface == surface.strip()
+        assert entry.country is None or (entry.country.isupper() and 3 <= len(entry.country) <= 4)
+        assert entry.sector is None or (entry.sector.isupper() and len(entry.sector) == 3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_never_raises_and_spans_are_valid_on_random_text(text: str) -> None:
+    check_spans(text, find_actors(text))
+
+
+WORDS = ["U.S.", "Russia", "Russian", "'s", "’s", "Foreign", "Minister", "police", "the", "Kim", ",", "Seoul"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=20))
+def test_spans_are_valid_on_actor_like_text(words: list[str]) -> None:
+    text = " ".join(words)
+    check_spans(text, find_actors(text))
+
+
+def check_spans(text: str, mentions: list[ActorMention]) -> None:
+    last_end = 0
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.start >= last_end
+        assert text[m.start : m.end] == m.text
+        last_end = m.end
