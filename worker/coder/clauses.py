@@ -20,6 +20,7 @@ _FUTURE_BEFORE_TO = frozenset(
     {"plan", "plans", "planned", "planning", "set", "expected", "scheduled", "due", "going", "intends",
      "intend", "aims", "aim", "prepares", "preparing", "poised"}
 )  # fmt: skip
+_FUTURE_WORDS = frozenset({"tomorrow", "upcoming"})
 _BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "got", "get", "gets"})
 _ADVERB_OK = frozenset({"also", "then", "further", "again", "not", "never", "soon"})
 _DETERMINERS = frozenset({"the", "a", "an", "it", "he", "she", "they", "we", "i", "its", "his", "her"})
@@ -82,14 +83,14 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
             kind, relative_at, region_start = RELATIVE, j, j + 1
             break
         if tok == "that":
-            if start - j <= 2 and not (j + 1 < len(tokens) and tokens[j + 1] in _DETERMINERS):
-                kind, relative_at, region_start = RELATIVE, j, j + 1
-                break
             if j >= 1 and tokens[j - 1] in speech:
                 kind, reported = REPORTED, True
                 region_start = j + 1
                 speaker_end = j - 1
                 speaker_start = _clause_start(tokens, j - 1, speech)
+                break
+            if start - j <= 2 and not (j + 1 < len(tokens) and tokens[j + 1] in _DETERMINERS):
+                kind, relative_at, region_start = RELATIVE, j, j + 1
                 break
             region_start = j + 1
             break
@@ -163,7 +164,7 @@ def _future(lexicon: Lexicon, tokens: list[str], region_start: int, start: int) 
     window = tokens[max(region_start, start - 4) : start]
     if any(t in ("will", "ll", "shall", "'ll") for t in window):
         return True
-    if any(t in ("tomorrow", "upcoming") for t in tokens[region_start:]):
+    if ("tomorrow" in tokens or "upcoming" in tokens) and not _FUTURE_WORDS.isdisjoint(tokens[region_start:]):
         return True
     for k in range(max(region_start, start - 4), start):
         if tokens[k] == "to" and k >= 1 and tokens[k - 1] in _FUTURE_BEFORE_TO:

@@ -9,7 +9,7 @@ tried. Pattern syntax (see the JSON ``source`` field): ``a|b`` alternatives, ``w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -64,6 +64,7 @@ class Lexicon:
     anchors: dict[str, tuple[Pattern, ...]]
     cues: dict[str, Any]
     entries: tuple[Entry, ...]
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)  # cue lists as sets, filled lazily
 
     def cue_set(self, name: str) -> frozenset[str]:
         return _cue_set(self, name)
@@ -156,15 +157,11 @@ def load_lexicon() -> Lexicon:
     return build_lexicon(orjson.loads(raw))
 
 
-_CUE_SETS: dict[tuple[int, str], frozenset[str]] = {}
-
-
 def _cue_set(lexicon: Lexicon, name: str) -> frozenset[str]:
-    key = (id(lexicon), name)
-    found = _CUE_SETS.get(key)
+    found = lexicon.sets.get(name)
     if found is None:
         found = frozenset(lexicon.cues.get(name, ()))
-        _CUE_SETS[key] = found
+        lexicon.sets[name] = found
     return found
 
 

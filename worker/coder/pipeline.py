@@ -31,6 +31,7 @@ _STATIVE = frozenset(
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _BACKGROUND_PREP = frozenset({"after", "before", "following", "amid", "despite", "since", "during"})
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 _CONTEXT_ORDER = {c: i for i, c in enumerate(CONTEXTS)}
 
 
@@ -44,11 +45,15 @@ class _ArticleState:
     last_actors: list[Mention] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
 
+    counts: Counter[str] = field(default_factory=Counter)
+
     def dominant_country(self) -> str | None:
-        """The most mentioned country of the article (first paragraphs), computed only when needed."""
+        """The most mentioned country so far (trigger sentences); the first paragraphs when none yet."""
+        if self.counts:
+            return self.counts.most_common(1)[0][0]
         if not self._dominant_done:
             counts: Counter[str] = Counter()
-            for p in self.paragraphs[:12]:
+            for p in self.paragraphs[:6]:
                 for m in find_actors(p.text):
                     if m.country is not None:
                         counts[m.country] += 1
@@ -104,10 +109,12 @@ def code_sentence(
     if not nonpolitical.isdisjoint(words):
         return []
     weak_nonpolitical = not lexicon.cue_set("nonpolitical_weak").isdisjoint(words)
-    spans = [(m.start(), m.end()) for m in TOKEN_RE.finditer(norm)]
+    spans = [m.span() for m in TOKEN_RE.finditer(norm)]
     starts = [s for s, _ in spans]
     ends = [e for _, e in spans]
-    mentions = attach(find_actors(sentence.text), sentence.text, starts, ends)
+    found = find_actors(sentence.text)
+    state.counts.update(m.country for m in found if m.country is not None)
+    mentions = attach(found, sentence.text, starts, ends)
     refine_sectors(lexicon, words, mentions)
     if any(m.country is None for m in mentions):
         fill_countries(mentions, state.dominant_country())
@@ -144,6 +151,8 @@ def _stative(match: Match, words: list[str]) -> bool:
         return True
     if i >= 2 and words[i - 1] in ("the", "a", "an") and words[i - 2] in _BACKGROUND_PREP:
         return True
+    if i >= 1 and words[i - 1] in _DETERMINERS and words[i].endswith("ed") and match.end - i == 1:
+        return True  # "the detained journalists": an adjective, not an act
     return match.entry.noun and i >= 1 and words[i - 1] in _BACKGROUND_PREP
 
 

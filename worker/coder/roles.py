@@ -200,10 +200,10 @@ def assign(
     if not objects and targets:
         objects = [t for t in targets if t.tok_start > start] or targets[-1:]
     with_objs: list[Mention] = []
-    if objects and _preceded_by(tokens, objects[0], "with", end):
+    if objects and _preceded_by(tokens, objects[0], "with", start):
         with_objs = objects
     elif after:
-        first_with = [m for m in after if _preceded_by(tokens, m, "with", end)]
+        first_with = [m for m in after if _preceded_by(tokens, m, "with", start)]
         if first_with:
             with_objs = _group_after([m for m in after if m.tok_start >= first_with[0].tok_start], tokens)
 

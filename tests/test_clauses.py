@@ -1,0 +1,44 @@
+from worker.coder.clauses import CONDITIONAL, RELATIVE, REPORTED, analyse
+from worker.coder.lexicon import TOKEN_RE, load_lexicon, normalise
+
+
+def _clause(sentence: str, trigger: str):  # type: ignore[no-untyped-def]
+    toks = TOKEN_RE.findall(normalise(sentence))
+    i = toks.index(trigger)
+    return analyse(load_lexicon(), toks, i, i + 1)
+
+
+def test_reported_speech() -> None:
+    c = _clause("Officials said that rebels attacked the base", "attacked")
+    assert c.kind == REPORTED and c.reported and c.speaker_start == 0
+
+
+def test_trailing_attribution_is_reported() -> None:
+    assert _clause("Rebels attacked the base, officials said", "attacked").reported
+
+
+def test_relative_clause() -> None:
+    c = _clause("Soldiers who attacked the village fled", "attacked")
+    assert c.kind == RELATIVE and c.relative_at == 1
+
+
+def test_conditional_is_hypothetical() -> None:
+    c = _clause("They will respond if anyone attacks them", "attacks")
+    assert c.kind == CONDITIONAL and c.hypothetical
+
+
+def test_negation_and_modality() -> None:
+    assert _clause("The army did not attack the town", "attack").negated
+    assert not _clause("Troops held fire and attacked later", "attacked").negated
+    assert _clause("The ministry could consider sanctions", "consider").hypothetical
+    assert _clause("The ministers will meet next week", "meet").future
+
+
+def test_infinitive_and_passive() -> None:
+    c = _clause("Lagos urged Accra to reopen the border", "reopen")
+    assert c.infinitive and c.to_at == 3
+    assert _clause("The convoy was attacked by gunmen", "attacked").passive
+
+
+def test_analyst_speaker() -> None:
+    assert _clause("Analysts say the army attacked first", "attacked").analyst

@@ -1,0 +1,56 @@
+from worker.coder.lexicon import (
+    TOKEN_RE,
+    build_lexicon,
+    find_triggers,
+    load_lexicon,
+    normalise,
+    parse_pattern,
+    verb_forms,
+)
+from worker.coder.taxonomy import EVENT_TYPES, MODES
+
+
+def _types(sentence: str) -> list[str]:
+    lex = load_lexicon()
+    return [m.entry.event_type for m in find_triggers(lex, TOKEN_RE.findall(normalise(sentence)))]
+
+
+def test_verb_forms() -> None:
+    assert {"attack", "attacks", "attacked", "attacking"} <= verb_forms("attack")
+    assert {"seizes", "seized", "seizing"} <= verb_forms("seize")
+    assert {"banned", "banning"} <= verb_forms("ban")
+    assert {"denies", "denied"} <= verb_forms("deny")
+
+
+def test_pattern_gap() -> None:
+    lex = build_lexicon({"version": "t", "entries": [{"t": "SANCTION", "p": ["impose~v *3 sanctions"]}]})
+    toks = TOKEN_RE.findall("the eu imposed fresh economic sanctions on x")
+    assert [m.entry.event_type for m in find_triggers(lex, toks)] == ["SANCTION"]
+    assert not find_triggers(lex, TOKEN_RE.findall("the eu imposed a fine ; sanctions later"))
+
+
+def test_packaged_lexicon_is_consistent() -> None:
+    lex = load_lexicon()
+    for entry in lex.entries:
+        assert entry.event_type in EVENT_TYPES
+        assert entry.mode is None or entry.mode in MODES[entry.event_type], entry
+        assert 0 < entry.weight <= 1
+    assert parse_pattern("a|b *2 c~n")[1] == 2
+
+
+def test_triggers_per_type() -> None:
+    assert _types("Ottawa imposed sanctions on Minsk") == ["SANCTION"]
+    assert _types("Police arrested two opposition leaders") == ["COERCE"]
+    assert _types("Artillery shelled the town overnight") == ["ASSAULT"]
+    assert _types("Lagos urged Accra to reopen the border") == ["REQUEST", "RETREAT"]
+    assert _types("Peru recalled its ambassador") == ["SANCTION"]
+    assert _types("The ministers spoke by phone") == ["CONSULT"]
+
+
+def test_specific_pattern_wins_overlap() -> None:
+    assert _types("The rebels vowed revenge") == ["THREATEN"]
+    assert _types("Kenya summoned the Ugandan envoy") == ["ACCUSE"]
+
+
+def test_sentence_without_trigger() -> None:
+    assert _types("The weather was mild in the capital on Sunday") == []

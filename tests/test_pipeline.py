@@ -1,0 +1,124 @@
+"""Rules of the coder on invented wire-style sentences (one rule per test)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from worker.coder import Article, code_article
+from worker.schema import validator
+
+
+def code(body: str, published: str = "2024-03-15T09:00:00Z") -> list[dict[str, Any]]:
+    events = code_article(Article(id="t-1", body=body, published_at=published)).events
+    for ev in events:
+        validator("event.v1")(ev)
+    return events
+
+
+def one(body: str, event_type: str) -> dict[str, Any]:
+    found = [e for e in code(body) if e["event_type"] == event_type]
+    assert found, code(body)
+    return found[0]
+
+
+def countries(people: list[dict[str, Any]]) -> set[str]:
+    return {str(p["country"]) for p in people}
+
+
+def test_subject_actor_object_recipient() -> None:
+    ev = one("France condemned Iran over the missile launch.", "ACCUSE")
+    assert countries(ev["actor"]) == {"FRA"} and countries(ev["recipient"]) == {"IRN"}
+
+
+def test_passive_by_agent() -> None:
+    ev = one("A Syrian convoy was attacked by Turkish forces near the border.", "ASSAULT")
+    assert "TUR" in countries(ev["actor"]) and "SYR" in countries(ev["recipient"])
+
+
+def test_meeting_with_is_reciprocal() -> None:
+    ev = one("Japan's prime minister met with Indian officials in Tokyo.", "CONSULT")
+    assert countries(ev["actor"]) == {"JPN", "IND"} and ev["recipient"] == []
+
+
+def test_visit_host_is_recipient() -> None:
+    ev = one("The Kenyan president visited Ethiopia on Monday.", "CONSULT")
+    assert ev["mode"] == "visit" and countries(ev["recipient"]) == {"ETH"}
+    assert ev["date"] == "2024-03-11"  # the Monday before Friday 15 March
+
+
+def test_reported_speech_and_speaker_fallback() -> None:
+    ev = one("Germany said it would send humanitarian aid to Sudan.", "AID")
+    assert ev["reported"] and countries(ev["actor"]) == {"DEU"} and countries(ev["recipient"]) == {"SDN"}
+
+
+def test_speech_verb_alone_is_no_event() -> None:
+    assert code("Brazil said the economy was recovering.") == []
+
+
+def test_analysts_opinion_is_no_event() -> None:
+    assert code("Analysts claim that Egypt will attack Ethiopia soon.") == []
+
+
+def test_negation() -> None:
+    ev = one("Chile did not sign the treaty with Peru.", "SUPPORT")
+    assert ev["negated"]
+
+
+def test_future_cooperation_becomes_agree() -> None:
+    ev = one("Canada will provide military aid to Ukraine.", "AGREE")
+    assert ev["future"] and countries(ev["actor"]) == {"CAN"}
+
+
+def test_future_retreat_becomes_concede() -> None:
+    assert one("Israel will withdraw troops from Lebanon.", "CONCEDE")
+
+
+def test_conditional_is_hypothetical() -> None:
+    evs = [
+        e
+        for e in code("Pakistan warned that if India attacks, it would respond.")
+        if e["event_type"] == "ASSAULT"
+    ]
+    assert all(e["hypothetical"] for e in evs)
+
+
+def test_governed_infinitive_is_absorbed() -> None:
+    evs = code("Norway urged Russia to release the detained journalists.")
+    assert [e["event_type"] for e in evs] == ["REQUEST"]
+
+
+def test_government_protest_is_accuse() -> None:
+    ev = one("China protested the arms sale to Taiwan.", "ACCUSE")
+    assert countries(ev["actor"]) == {"CHN"}
+
+
+def test_civilian_protest_without_country_mention() -> None:
+    evs = code("Thousands of protesters marched through the capital demanding new elections.")
+    assert [e["event_type"] for e in evs][:1] == ["PROTEST"]
+
+
+def test_non_political_sentences_yield_nothing() -> None:
+    assert code("Brazil beat Argentina 2-1 in the World Cup qualifying match.") == []
+    assert code("An earthquake killed 40 people in the mountains.") == []
+    assert code("Shares of the carmaker fell 5% after quarterly earnings.") == []
+
+
+def test_multiple_events_in_one_sentence() -> None:
+    evs = code("Sweden expelled two Russian diplomats and Moscow condemned the decision.")
+    assert {"SANCTION", "ACCUSE"} <= {e["event_type"] for e in evs}
+
+
+def test_yesterday() -> None:
+    ev = one("Police arrested an opposition leader in Uganda yesterday.", "COERCE")
+    assert ev["date"] == "2024-03-14"
+
+
+def test_never_raises_on_odd_input() -> None:
+    for body in ["", "\n\n", "x" * 5000, "“”’", "to to to to", "said said that that"]:
+        code_article(Article(id="odd", body=body))
+
+
+def test_heading_not_double_counted() -> None:
+    body = "Russia Attacks Ukraine\nRussian forces attacked Ukraine on Thursday, officials said."
+    evs = [e for e in code(body) if e["event_type"] == "ASSAULT"]
+    assert len(evs) == 1

@@ -1,0 +1,22 @@
+from worker.coder.taxonomy import CAMEO_ROOT, EVENT_TYPES, QUAD_CLASS, cameo_root, quad_class
+
+
+def test_sixteen_types_with_quad_and_root() -> None:
+    assert len(EVENT_TYPES) == 16
+    assert set(QUAD_CLASS) == set(EVENT_TYPES) == set(CAMEO_ROOT)
+
+
+def test_quad_classes() -> None:
+    assert quad_class("CONCEDE") == "verbal_cooperation"
+    assert quad_class("RETREAT") == "material_cooperation"
+    assert quad_class("THREATEN") == "verbal_conflict"
+    assert quad_class("PROTEST") == "material_conflict"
+
+
+def test_cameo_roots_follow_type_mode_and_context() -> None:
+    assert cameo_root("ACCUSE", "disapprove") == "11"
+    assert cameo_root("ACCUSE", "investigate") == "09"
+    assert cameo_root("ASSAULT", "beat") == "18"
+    assert cameo_root("ASSAULT", None, ["military"]) == "19"
+    assert cameo_root("ASSAULT", "massacre") == "20"
+    assert cameo_root("CONSULT", "phone") == "04"
