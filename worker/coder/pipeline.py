@@ -32,6 +32,10 @@ _PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 _BACKGROUND_PREP = frozenset({"after", "before", "following", "amid", "despite", "since", "during"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+_NOT_CAPTIVES = frozenset(
+    {"statement", "report", "video", "data", "figures", "details", "results", "footage", "images",
+     "photos", "album", "song", "film", "list", "document", "documents", "findings", "version", "funds"}
+)  # fmt: skip
 _CONTEXT_ORDER = {c: i for i, c in enumerate(CONTEXTS)}
 
 
@@ -153,6 +157,8 @@ def _stative(match: Match, words: list[str]) -> bool:
         return True
     if i >= 1 and words[i - 1] in _DETERMINERS and words[i].endswith("ed") and match.end - i == 1:
         return True  # "the detained journalists": an adjective, not an act
+    if match.entry.mode == "release" and not _NOT_CAPTIVES.isdisjoint(words[match.end : match.end + 4]):
+        return True  # "released a statement": publishing, not freeing anyone
     return match.entry.noun and i >= 1 and words[i - 1] in _BACKGROUND_PREP
 
 
