@@ -270,10 +270,10 @@ def _candidates(sentence: str, gaz: _Gazetteer) -> list[tuple[int, int]]:
                 continue  # inside a word or a compound: "anti-Pyongyang"
         spans.append(m.span())
     first = len(spans)
-    if (m := gaz.lower_at_start.match(sentence)) is not None:
-        spans.append(m.span())
-    for m in gaz.find_lower.finditer(sentence):
-        spans.append((m.start() + 1, m.end()))
+    at_start = gaz.lower_at_start.match(sentence)
+    if at_start is not None:
+        spans.append(at_start.span())
+    spans.extend((m.start() + 1, m.end()) for m in gaz.find_lower.finditer(sentence))
     if len(spans) > first and first:
         spans.sort(key=lambda span: (span[0], -span[1]))
     return spans
