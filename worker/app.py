@@ -25,17 +25,21 @@ log = logging.getLogger(__name__)
 
 def create_app(settings: Settings) -> faust.App:
     web_enabled = settings.web_port > 0
+    datadir = Path(settings.worker_data_dir) / settings.app_id
+    datadir.mkdir(parents=True, exist_ok=True)
     app = faust.App(
         settings.app_id,
         broker=broker_url(settings),
         broker_credentials=faust_credentials(settings),
         broker_commit_interval=settings.commit_interval_s,
+        broker_session_timeout=settings.session_timeout_s,
+        broker_heartbeat_interval=max(0.5, settings.session_timeout_s / 5),
         key_serializer="raw",
         value_serializer="raw",
         topic_partitions=settings.topic_partitions,
         topic_replication_factor=settings.topic_replication,
         processing_guarantee="at_least_once",
-        datadir=str(Path(settings.worker_data_dir) / settings.app_id),
+        datadir=str(datadir),
         web_enabled=web_enabled,
         web_port=settings.web_port if web_enabled else 6066,
         web_bind="127.0.0.1",

@@ -60,6 +60,7 @@ class Settings:
     producer_linger_ms: int = field(default=5, metadata={"env": "PRODUCER_LINGER_MS"})
     transactional_id: str = field(default="", metadata={"env": "TRANSACTIONAL_ID"})
     transaction_timeout_ms: int = field(default=30_000, metadata={"env": "TRANSACTION_TIMEOUT_MS"})
+    session_timeout_s: float = field(default=10.0, metadata={"env": "SESSION_TIMEOUT_S"})
 
     # --- observability ---------------------------------------------------------------------
     metrics_port: int = field(default=9464, metadata={"env": "METRICS_PORT"})

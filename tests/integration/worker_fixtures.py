@@ -182,10 +182,11 @@ def start_worker(tmp_path: Path) -> Iterator[StartWorker]:
         values = settings_env(base) if isinstance(base, Settings) else dict(base or {})
         full = {
             **os.environ,
-            "WEB_PORT": "0",
             "LOG_LEVEL": "INFO",
-            "WORKER_DATA_DIR": str(tmp_path / "worker-data"),
             **values,
+            # per-process: no Faust web server, private data dir (unless given as keywords)
+            "WEB_PORT": "0",
+            "WORKER_DATA_DIR": str(tmp_path / f"{log_name}-{len(started)}-data"),
             **{k: str(v) for k, v in env.items()},
         }
         full["METRICS_PORT"] = str(env.get("METRICS_PORT") or free_port())

@@ -65,6 +65,8 @@ class TransactionalWorker:
             isolation_level="read_committed",
             auto_offset_reset="earliest",
             max_poll_records=settings.batch_size,
+            session_timeout_ms=int(settings.session_timeout_s * 1000),
+            heartbeat_interval_ms=int(max(0.5, settings.session_timeout_s / 5) * 1000),
             **kafka,
         )
         self.producer = AIOKafkaProducer(
