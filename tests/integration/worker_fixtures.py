@@ -246,13 +246,13 @@ def read_topic(
 
 def committed_offsets(bootstrap: str, group: str, topic: str) -> dict[int, int]:
     """Partition -> committed offset of ``group`` on ``topic`` (partitions without a commit left out)."""
-    from kafka.admin import KafkaAdminClient
-
-    admin = KafkaAdminClient(bootstrap_servers=bootstrap, client_id="test-worker-offsets")
+    consumer = KafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False)
     try:
-        offsets = admin.list_consumer_group_offsets(group)
+        found: dict[int, int] = {}
+        for partition in sorted(consumer.partitions_for_topic(topic) or ()):
+            offset = consumer.committed(TopicPartition(topic, partition))
+            if offset is not None and offset >= 0:
+                found[partition] = offset
+        return found
     finally:
-        admin.close()
-    return {
-        tp.partition: meta.offset for tp, meta in offsets.items() if tp.topic == topic and meta.offset >= 0
-    }
+        consumer.close()
