@@ -365,3 +365,40 @@ def check_spans(text: str, mentions: list[ActorMention]) -> None:
         assert m.start >= last_end
         assert text[m.start : m.end] == m.text
         last_end = m.end
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("President Michel Temer conceded.", ("President Michel Temer", None, "GOV")),
+        ("Minister Cho Tae-yul held talks.", ("Minister Cho Tae-yul", "KOR", "GOV")),
+        ("President Vladimir Putin spoke.", ("President Vladimir Putin", "RUS", "GOV")),
+        ("A U.S. federal judge Thursday blocked it.", ("U.S. federal judge", "USA", "JUD")),
+        (
+            "Venezuelan opposition leader Juan Guaido spoke.",
+            ("Venezuelan opposition leader Juan Guaido", "VEN", "OPP"),
+        ),
+        ("The opposition leader Alexei Navalny spoke.", ("opposition leader Alexei Navalny", "RUS", "OPP")),
+    ],
+)
+def test_titles_with_names(sentence: str, expected: tuple[str, str | None, str]) -> None:
+    assert first(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Government forces shelled the town.", ("Government forces", None, "MIL")),
+        ("Military officials said so.", ("Military officials", None, "MIL")),
+        ("The U.S. Justice Department said so.", ("U.S. Justice Department", "USA", "GOV")),
+        ("Wagner fighters left.", ("Wagner fighters", "RUS", "MIL")),
+        ("The Pentagon officials said so.", ("Pentagon officials", "USA", "MIL")),
+    ],
+)
+def test_sector_of_chained_and_named_heads(sentence: str, expected: tuple[str, str | None, str]) -> None:
+    assert first(sentence) == expected
+
+
+def test_capitalised_words_do_not_join_a_title() -> None:
+    # only listed modifiers may stand between owner and head: "Sudan People" is not a title
+    assert first("The opposition Sudan People's Liberation Movement said so.")[0] != "opposition Sudan People"

@@ -65,7 +65,13 @@ _VERBISH = frozenset(
 )  # fmt: skip
 # A first head that can also modify a second one ("civilian activists", "official News Agency"); the
 # sector of these first heads is kept over the second's ("military officials" stays MIL).
-_STRONG_FIRST = frozenset({"MIL", "COP", "SPY", "OPP", "REB"})
+_STRONG_FIRST = frozenset({"MIL", "COP", "SPY", "OPP", "REB", "LEG", "JUD", "PTY"})
+# Capitalised words that are not part of a name after a title ("a federal judge Thursday").
+_NOT_NAMES = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+     "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+     "On", "In", "At", "The", "And", "But", "For", "With", "To", "From", "By", "As", "Of", "Said", "Says"}
+)  # fmt: skip
 # The EU is meant when "Brussels" shares a sentence with one of these.
 _EU_CUES = re.compile(r"\b(?:EU|E\.U\.|European|bloc|Commission|eurozone|euro zone|member states)\b")
 _GEORGIA_US = re.compile(r"[A-Z][a-z]+,\s$")
@@ -182,6 +188,8 @@ def build_table() -> dict[str, Entry]:
     for surname, person in _surnames(people).items():
         add([surname], Entry(person["country"], person["sector"], "person"))
     sectors = _load("sectors.json")
+    for title, sector in sectors["title_seeds"].items():
+        add([title], Entry(None, sector, "title"))
     for word in sectors["domestic"]:
         entry = Entry(None, sectors["heads"][word], "domestic")
         add([word, word[0].upper() + word[1:]], entry)
@@ -200,7 +208,7 @@ def gazetteer() -> _Gazetteer:
     head_alt = _trie_regex([h.lower() for h in heads]).replace(r"\ ", r"\s+")
     mod_alt = _trie_regex([m.lower() for m in sectors["modifiers"]]).replace(r"\ ", r"\s+")
     # after an owner: optional possessive, up to three modifiers, then a head noun
-    mods = r"((?:\s+(?:(?i:" + mod_alt + r")|[A-Z][\w-]*)(?![\w'’])){0,3}?)"
+    mods = r"((?:\s+(?i:" + mod_alt + r")(?![\w'’-])){0,3}?)"
     head = r"\s+(?i:(" + head_alt + r"))(?![\w-])"
     tail = re.compile(r"(?:['’]s?)?" + mods + head)
     chain = re.compile(r"()" + head)
@@ -306,11 +314,16 @@ def _extend(sentence: str, start: int, end: int, entry: Entry, gaz: _Gazetteer) 
     """Grow a match by its head noun ("Russian Embassy") and a following name; build the mention."""
     country, sector, kind = entry.country, entry.sector, entry.kind
     extended = False
-    if kind in _OWNER_KINDS or kind == "domestic":
+    if kind == "title":  # a bare title: "President Michel Temer", "Minister Cho Tae-yul"
+        end, person = _absorb_name(sentence, end, gaz)
+        if person is not None:
+            country = person.country
+    elif kind in _OWNER_KINDS or kind == "domestic":
         tail = gaz.tail.match(sentence, end)
         if tail is not None:
             head = _normal_head(tail.group(2))
-            if sector is None or kind not in _KEEP_OWN_SECTOR:
+            keep = kind in _KEEP_OWN_SECTOR or (kind == "domestic" and sector in _STRONG_FIRST)
+            if sector is None or not keep:
                 sector = gaz.heads.get(head, sector)
             end = tail.end()
             extended = True
@@ -325,7 +338,9 @@ def _extend(sentence: str, start: int, end: int, entry: Entry, gaz: _Gazetteer) 
             if kind != "domestic":
                 kind = "title"
             if head in gaz.person_titles:
-                end = _absorb_name(sentence, end, gaz)
+                end, person = _absorb_name(sentence, end, gaz)
+                if country is None and person is not None:
+                    country = person.country  # "opposition leader Juan Guaido" -> VEN
     adjectival = kind == "domestic" and not extended and sentence[start:end].lower() in _ADJECTIVAL
     if adjectival and not _adjectival_ok(sentence, end):
         return None
@@ -337,20 +352,26 @@ def _normal_head(text: str) -> str:
     return head if head.count(" ") == len(head.split()) - 1 else " ".join(head.split())
 
 
-def _absorb_name(sentence: str, end: int, gaz: _Gazetteer) -> int:
-    """End of a person's name standing right after a title, or ``end`` when there is none."""
+def _absorb_name(sentence: str, end: int, gaz: _Gazetteer) -> tuple[int, Entry | None]:
+    """End of a person's name standing right after a title (and the person when known)."""
     name = gaz.name_after_title.match(sentence, end)
     if name is None:
-        return end
+        return end, None
     text = name.group(1)
     known = gaz.find.match(text)
     if known is not None and (known.end() == len(text) or not _word_char(text[known.end()])):
-        if gaz.table[known.group(0)].kind != "person":
-            return end  # a place or organisation, not a name: "Ambassador to Seoul"
-        return name.start(1) + known.end()
+        entry = gaz.table[known.group(0)]
+        if entry.kind != "person":
+            return end, None  # a place or organisation, not a name: "Ambassador to Seoul"
+        return name.start(1) + known.end(), entry
     if name.group(0).startswith(","):
-        return end  # an unknown appositive after a comma is too risky to take
-    return name.end()
+        return end, None  # an unknown appositive after a comma is too risky to take
+    last = end
+    for word in re.finditer(r"\S+", text):
+        if word.group(0).rstrip(".,") in _NOT_NAMES:
+            break
+        last = name.start(1) + word.end()
+    return last, None
 
 
 def country_of(text: str) -> str | None:
