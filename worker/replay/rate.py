@@ -38,7 +38,7 @@ class TokenBucket:
         """Seconds to wait before ``tokens`` are available (0 if available now); does not take them."""
         self._refill()
         missing = tokens - self._tokens
-        return 0.0 if missing <= 0 else missing / self.rate
+        return 0.0 if missing <= 1e-9 else missing / self.rate  # tolerance: float rounding
 
     def acquire(self, tokens: float = 1.0) -> float:
         """Block until ``tokens`` are available, take them, and return the seconds slept."""
