@@ -402,3 +402,15 @@ def test_sector_of_chained_and_named_heads(sentence: str, expected: tuple[str, s
 def test_capitalised_words_do_not_join_a_title() -> None:
     # only listed modifiers may stand between owner and head: "Sudan People" is not a title
     assert first("The opposition Sudan People's Liberation Movement said so.")[0] != "opposition Sudan People"
+
+
+def test_georgia_after_a_foreign_city_is_the_country() -> None:
+    assert [m.country for m in find_actors("He spoke in Tbilisi, Georgia, on Monday.")] == ["GEO", "GEO"]
+
+
+def test_titles_that_need_a_name() -> None:
+    assert actors("“Justice!” they shouted outside the King's office.") == []
+    assert first("The President said so.") == ("President", None, "GOV")
+    assert first("Fillon served under President Francois Hollande's government.")[0] == (
+        "President Francois Hollande"
+    )

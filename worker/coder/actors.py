@@ -74,7 +74,7 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 # The EU is meant when "Brussels" shares a sentence with one of these.
 _EU_CUES = re.compile(r"\b(?:EU|E\.U\.|European|bloc|Commission|eurozone|euro zone|member states)\b")
-_GEORGIA_US = re.compile(r"[A-Z][a-z]+,\s$")
+_GEORGIA_US = re.compile(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s$")
 _CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 _NEXT_WORD = re.compile(r"\s+(\S+)")
@@ -101,7 +101,6 @@ class Entry:
 @dataclass(frozen=True, slots=True)
 class _Gazetteer:
     table: dict[str, Entry]
-    find: re.Pattern[str]  # every surface form (for whole-string checks)
     # Two scanners: one regex alternation of every surface form is ~4x slower, as lowercase first
     # letters make nearly every position a candidate. Lowercase forms are searched after a space.
     find_upper: re.Pattern[str]  # surface forms that do not start with a lowercase letter
@@ -113,6 +112,7 @@ class _Gazetteer:
     heads: dict[str, str]
     modifiers: frozenset[str]
     person_titles: frozenset[str]
+    bare_titles: frozenset[str]
 
 
 def _load(name: str) -> Any:
@@ -202,9 +202,8 @@ def gazetteer() -> _Gazetteer:
     table = build_table()
     sectors = _load("sectors.json")
     heads: dict[str, str] = sectors["heads"]
-    words = sorted(table, key=len, reverse=True)
-    lower = [w for w in words if w[0].islower()]
-    upper = [w for w in words if not w[0].islower()]
+    lower = [w for w in table if w[0].islower()]
+    upper = [w for w in table if not w[0].islower()]
     head_alt = _trie_regex([h.lower() for h in heads]).replace(r"\ ", r"\s+")
     mod_alt = _trie_regex([m.lower() for m in sectors["modifiers"]]).replace(r"\ ", r"\s+")
     # after an owner: optional possessive, up to three modifiers, then a head noun
@@ -216,7 +215,6 @@ def gazetteer() -> _Gazetteer:
     name_after_title = re.compile(r",?\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,2})(?![\w'’])")
     return _Gazetteer(
         table=table,
-        find=re.compile(_trie_regex(words)),
         find_upper=re.compile(_trie_regex(upper) + r"(?!\w)"),
         find_lower=re.compile(" " + _trie_regex(lower) + r"(?![\w-])"),
         lower_at_start=re.compile(_trie_regex(lower) + r"(?![\w-])"),
@@ -226,6 +224,7 @@ def gazetteer() -> _Gazetteer:
         heads={h.lower(): s for h, s in heads.items()},
         modifiers=frozenset(m.lower() for m in sectors["modifiers"]) | {"civilian", "official", "student"},
         person_titles=frozenset(sectors["person_titles"]),
+        bare_titles=frozenset(sectors["bare_titles"]),
     )
 
 
@@ -255,10 +254,21 @@ def _adjectival_ok(sentence: str, end: int) -> bool:
     return not word[0].islower() or word in _VERBISH or word.endswith("ed")
 
 
-def _resolve(sentence: str, start: int, end: int, surface: str, entry: Entry) -> Entry | None:
+def _is_us_georgia(sentence: str, start: int, table: dict[str, Entry]) -> bool:
+    """ "Atlanta, Georgia" is the US state; "Tbilisi, Georgia" is the country."""
+    place = _GEORGIA_US.search(sentence, 0, start)
+    if place is None:
+        return False
+    entry = table.get(place.group(1))
+    return entry is None or entry.country == "USA"
+
+
+def _resolve(
+    sentence: str, start: int, end: int, surface: str, entry: Entry, table: dict[str, Entry]
+) -> Entry | None:
     """Context rules for ambiguous names; ``None`` drops the mention."""
     if surface in _PERSON_NAME_RISK:
-        if surface == "Georgia" and _GEORGIA_US.search(sentence, 0, start):
+        if surface == "Georgia" and _is_us_georgia(sentence, start, table):
             return Entry("USA", None, "region")
         if _risky_name(sentence, start, end):
             return None
@@ -300,7 +310,7 @@ def find_actors(sentence: str) -> list[ActorMention]:
         if start < taken:
             continue
         surface = sentence[start:end]
-        entry = _resolve(sentence, start, end, surface, table[surface])
+        entry = _resolve(sentence, start, end, surface, table[surface], table)
         if entry is None:
             continue
         mention = _extend(sentence, start, end, entry, gaz)
@@ -315,9 +325,12 @@ def _extend(sentence: str, start: int, end: int, entry: Entry, gaz: _Gazetteer) 
     country, sector, kind = entry.country, entry.sector, entry.kind
     extended = False
     if kind == "title":  # a bare title: "President Michel Temer", "Minister Cho Tae-yul"
+        title_end = end
         end, person = _absorb_name(sentence, end, gaz)
         if person is not None:
             country = person.country
+        elif end == title_end and sentence[start:end] not in gaz.bare_titles:
+            return None  # "Justice!", "the King's office": not an actor without a name
     elif kind in _OWNER_KINDS or kind == "domestic":
         tail = gaz.tail.match(sentence, end)
         if tail is not None:
@@ -358,7 +371,7 @@ def _absorb_name(sentence: str, end: int, gaz: _Gazetteer) -> tuple[int, Entry |
     if name is None:
         return end, None
     text = name.group(1)
-    known = gaz.find.match(text)
+    known = gaz.find_upper.match(text)
     if known is not None and (known.end() == len(text) or not _word_char(text[known.end()])):
         entry = gaz.table[known.group(0)]
         if entry.kind != "person":
@@ -368,9 +381,17 @@ def _absorb_name(sentence: str, end: int, gaz: _Gazetteer) -> tuple[int, Entry |
         return end, None  # an unknown appositive after a comma is too risky to take
     last = end
     for word in re.finditer(r"\S+", text):
-        if word.group(0).rstrip(".,") in _NOT_NAMES:
+        token = word.group(0)
+        if token.rstrip(".,") in _NOT_NAMES:
             break
-        last = name.start(1) + word.end()
+        cut = len(token)
+        if token.endswith(("'s", "’s")):
+            cut -= 2  # "President Francois Hollande's government": the name ends before the possessive
+        elif token.endswith(".") and len(token) > 3:
+            cut -= 1  # a full stop, not an initial ("W.", "Jr.")
+        last = name.start(1) + word.start() + cut
+        if cut < len(token):
+            break
     return last, None
 
 
