@@ -414,3 +414,12 @@ def test_titles_that_need_a_name() -> None:
     assert first("Fillon served under President Francois Hollande's government.")[0] == (
         "President Francois Hollande"
     )
+
+
+def test_unknown_owner_with_a_head_takes_the_sentence_country() -> None:
+    assert actors("In Seoul, Han's government said no.") == [
+        ("Seoul", "KOR", "GOV"),
+        ("Han's government", "KOR", "GOV"),
+    ]
+    assert actors("Smith's ministry said it would act.") == [("Smith's ministry", None, "GOV")]
+    assert actors("Monday's parliament session ended.") == []

@@ -79,6 +79,7 @@ _CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 _NEXT_WORD = re.compile(r"\s+(\S+)")
 
+_NOT_ACTOR_KINDS = frozenset({"location", "ethnic"})  # never give their country to others
 _OWNER_KINDS = frozenset(
     {"country", "demonym", "capital", "seat", "igo", "group", "person", "city", "region"}
 )  # kinds that can take a head noun: "Russian Embassy", "Seoul government", "Cho's ministry"
@@ -109,6 +110,7 @@ class _Gazetteer:
     tail: re.Pattern[str]
     name_after_title: re.Pattern[str]
     chain: re.Pattern[str]
+    possessive: re.Pattern[str]  # "Smith's ministry" with an owner not in the gazetteer
     heads: dict[str, str]
     modifiers: frozenset[str]
     person_titles: frozenset[str]
@@ -210,6 +212,7 @@ def gazetteer() -> _Gazetteer:
     mods = r"((?:\s+(?i:" + mod_alt + r")(?![\w'’-])){0,3}?)"
     head = r"\s+(?i:(" + head_alt + r"))(?![\w-])"
     tail = re.compile(r"(?:['’]s?)?" + mods + head)
+    possessive = re.compile(r"([A-Z][\w-]*)['’]s" + mods + head)
     chain = re.compile(r"()" + head)
     # after a person title: an appositive name ("Minister, Kim Hong Kyun" or "Minister Yoko Kamikawa")
     name_after_title = re.compile(r",?\s+((?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,2})(?![\w'’])")
@@ -220,6 +223,7 @@ def gazetteer() -> _Gazetteer:
         lower_at_start=re.compile(_trie_regex(lower) + r"(?![\w-])"),
         tail=tail,
         chain=chain,
+        possessive=possessive,
         name_after_title=name_after_title,
         heads={h.lower(): s for h, s in heads.items()},
         modifiers=frozenset(m.lower() for m in sectors["modifiers"]) | {"civilian", "official", "student"},
@@ -301,8 +305,6 @@ def find_actors(sentence: str) -> list[ActorMention]:
     """All actor mentions in ``sentence``, longest match first, non-overlapping, in text order."""
     gaz = gazetteer()
     spans = _candidates(sentence, gaz)
-    if not spans:
-        return []
     table = gaz.table
     out: list[ActorMention] = []
     taken = 0
@@ -317,7 +319,52 @@ def find_actors(sentence: str) -> list[ActorMention]:
         if mention is not None:
             out.append(mention)
             taken = mention.end
+    if "'s" in sentence or "’s" in sentence:
+        _add_unknown_possessives(sentence, out, gaz)
     return out
+
+
+def _possessive_matches(sentence: str, gaz: _Gazetteer) -> list[re.Match[str]]:
+    """Matches of the possessive pattern, tried only at words that end in 's (cheaper than a scan)."""
+    out: list[re.Match[str]] = []
+    for apostrophe in ("'s", "’s"):
+        at = sentence.find(apostrophe)
+        while at > 0:
+            start = at
+            while start > 0 and (sentence[start - 1].isalnum() or sentence[start - 1] in "_-"):
+                start -= 1
+            owner = sentence[start:at]
+            known = owner in gaz.table or owner in _NOT_NAMES
+            if owner[:1].isupper() and not known and (start == 0 or sentence[start - 1] not in "'’."):
+                m = gaz.possessive.match(sentence, start)
+                if m is not None:
+                    out.append(m)
+            at = sentence.find(apostrophe, at + 2)
+    return out
+
+
+def _add_unknown_possessives(sentence: str, out: list[ActorMention], gaz: _Gazetteer) -> None:
+    """ "Smith's ministry": an unknown owner with a head noun. Its country is the sentence's only
+    country when there is exactly one, else ``None``."""
+    found: list[ActorMention] = []
+    for m in _possessive_matches(sentence, gaz):
+        start, end = m.start(1), m.end()
+        inside = [a for a in out if a.start < end and start < a.end]
+        if any(a.kind != "domestic" or a.start < start for a in inside):
+            continue
+        for a in inside:  # "Han's government" replaces the bare "government"
+            out.remove(a)
+        sector = gaz.heads.get(_normal_head(m.group(3)))
+        found.append(ActorMention(start, end, sentence[start:end], None, sector, "title"))
+    if not found:
+        return
+    countries = {a.country for a in out if a.country is not None and a.kind not in _NOT_ACTOR_KINDS}
+    country = countries.pop() if len(countries) == 1 else None
+    for mention in found:
+        out.append(
+            ActorMention(mention.start, mention.end, mention.text, country, mention.sector, mention.kind)
+        )
+    out.sort(key=lambda a: a.start)
 
 
 def _extend(sentence: str, start: int, end: int, entry: Entry, gaz: _Gazetteer) -> ActorMention | None:
@@ -402,5 +449,5 @@ def country_of(text: str) -> str | None:
 
 
 def is_location_only(mention: ActorMention) -> bool:
-    """True for places (cities, regions, seas) that are rarely actors by themselves."""
+    """True for places (cities, regions, seas, world regions) that are rarely actors by themselves."""
     return mention.kind in ("city", "region", "location")
