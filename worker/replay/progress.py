@@ -22,10 +22,18 @@ class Counters:
     articles: int = 0  # records whose outcome was published (every record gets exactly one)
     events: int = 0
     dead_letters: int = 0
-    started: float = field(default_factory=time.monotonic)
+    started: float = field(default_factory=time.monotonic)  # wall clock of the whole run
+    first_record: float | None = None  # when the first record arrived (rates exclude connection setup)
+
+    def mark_first(self, now: float) -> None:
+        if self.first_record is None:
+            self.first_record = now
+
+    def elapsed(self, now: float) -> float:
+        return now - (self.started if self.first_record is None else self.first_record)
 
     def rate(self, now: float) -> float:
-        elapsed = now - self.started
+        elapsed = self.elapsed(now)
         return self.records / elapsed if elapsed > 0 else 0.0
 
     def eta_s(self, now: float) -> float | None:
@@ -58,14 +66,15 @@ def render_bar(c: Counters, now: float, width: int = 100) -> str:
 
 
 def summary(c: Counters, now: float, **extra: Any) -> dict[str, Any]:
-    elapsed = now - c.started
+    elapsed = c.elapsed(now)
     return {
         "records": c.records,
         "articles": c.articles,
         "events": c.events,
         "dead_letters": c.dead_letters,
         "planned": c.total,
-        "elapsed_s": round(elapsed, 3),
+        "elapsed_s": round(elapsed, 3),  # from the first record
+        "wall_s": round(now - c.started, 3),
         "records_per_s": round(c.records / elapsed, 1) if elapsed > 0 else 0.0,
         **extra,
     }

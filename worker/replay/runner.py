@@ -185,7 +185,7 @@ def execute(
     consumer.assign(list(tps.values()))
     for p, tp in tps.items():
         consumer.seek(tp, positions[p])
-    limiter = TokenBucket(req.rate) if req.rate else None
+    limiter: TokenBucket | None = None  # made at the first record: connecting does not earn tokens
     stop = stop or StopFlag()
     last_progress = clock()
 
@@ -200,7 +200,9 @@ def execute(
             for rec in records:
                 if rec.offset >= ends[p] or stop.requested:
                     break
-                if limiter is not None:
+                counters.mark_first(clock())
+                if req.rate:
+                    limiter = limiter or TokenBucket(req.rate)
                     limiter.acquire()
                 source = SourceRecord(topic, p, rec.offset, rec.timestamp, list(rec.headers or []))
                 processed = process_record(rec.key, rec.value, source, out_settings, replay_id=plan.run_id)
