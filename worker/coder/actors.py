@@ -79,6 +79,7 @@ _CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 _NEXT_WORD = re.compile(r"\s+(\S+)")
 
+_BLOCKER = "blocker"  # matched so that a shorter name inside it is not, never returned
 _NOT_ACTOR_KINDS = frozenset({"location", "ethnic"})  # never give their country to others
 _OWNER_KINDS = frozenset(
     {"country", "demonym", "capital", "seat", "igo", "group", "person", "city", "region"}
@@ -164,7 +165,7 @@ def build_table() -> dict[str, Entry]:
     for group in locations["locations"]:
         add(group["names"], Entry(group["country"], None, "location"))
     for group in locations["demonym_blockers"]:
-        add(group["names"], Entry(group["country"], None, "location"))
+        add(group["names"], Entry(group["country"], None, _BLOCKER))
     for group in locations["ethnic"]:
         add(group["names"], Entry(group["country"], None, "ethnic"))
     for igo in _load("igos.json")["igos"]:
@@ -314,6 +315,9 @@ def find_actors(sentence: str) -> list[ActorMention]:
         surface = sentence[start:end]
         entry = _resolve(sentence, start, end, surface, table[surface], table)
         if entry is None:
+            continue
+        if entry.kind == _BLOCKER:  # "Latin American", "Cold War": not an actor, but not "American" either
+            taken = end
             continue
         mention = _extend(sentence, start, end, entry, gaz)
         if mention is not None:
