@@ -424,3 +424,17 @@ def test_unknown_owner_with_a_head_takes_the_sentence_country() -> None:
     ]
     assert actors("Smith's ministry said it would act.") == [("Smith's ministry", None, "GOV")]
     assert actors("Monday's parliament session ended.") == []
+
+
+def test_attributive_compounds_are_not_actors() -> None:
+    assert actors("The Iranian-backed Houthis fired drones.") == [("Houthis", "YEM", "REB")]
+    assert actors("They flew Russian-made jets.") == []
+    assert actors("A U.S.-led coalition struck.") == [("U.S.", "USA", None)]
+
+
+def test_known_name_with_lowercase_particles_after_a_title() -> None:
+    assert first("Saudi Crown Prince Mohammed bin Salman met him.") == (
+        "Saudi Crown Prince Mohammed bin Salman",
+        "SAU",
+        "GOV",
+    )

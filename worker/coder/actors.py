@@ -79,6 +79,10 @@ _CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _PREV_WORD = re.compile(r"(\S+)\s+$")
 _NEXT_WORD = re.compile(r"\s+(\S+)")
 
+_ATTRIBUTIVE = (
+    "-backed", "-made", "-based", "-born", "-funded", "-supported", "-allied", "-aligned", "-sponsored",
+    "-built", "-style", "-owned", "-speaking", "-language", "-flagged", "-registered", "-bound",
+)  # fmt: skip
 _BLOCKER = "blocker"  # matched so that a shorter name inside it is not, never returned
 _NOT_ACTOR_KINDS = frozenset({"location", "ethnic"})  # never give their country to others
 _OWNER_KINDS = frozenset(
@@ -312,6 +316,8 @@ def find_actors(sentence: str) -> list[ActorMention]:
     for start, end in spans:
         if start < taken:
             continue
+        if sentence.startswith(_ATTRIBUTIVE, end):
+            continue  # "Iranian-backed Houthis", "Russian-made drones": not the actor
         surface = sentence[start:end]
         entry = _resolve(sentence, start, end, surface, table[surface], table)
         if entry is None:
@@ -422,12 +428,12 @@ def _absorb_name(sentence: str, end: int, gaz: _Gazetteer) -> tuple[int, Entry |
     if name is None:
         return end, None
     text = name.group(1)
-    known = gaz.find_upper.match(text)
-    if known is not None and (known.end() == len(text) or not _word_char(text[known.end()])):
+    known = gaz.find_upper.match(sentence, name.start(1))  # may run past the capitalised words
+    if known is not None:
         entry = gaz.table[known.group(0)]
         if entry.kind != "person":
             return end, None  # a place or organisation, not a name: "Ambassador to Seoul"
-        return name.start(1) + known.end(), entry
+        return known.end(), entry  # "Crown Prince Mohammed bin Salman"
     if name.group(0).startswith(","):
         return end, None  # an unknown appositive after a comma is too risky to take
     last = end
