@@ -438,3 +438,12 @@ def test_known_name_with_lowercase_particles_after_a_title() -> None:
         "SAU",
         "GOV",
     )
+
+
+def test_the_north_is_not_an_unknown_owner() -> None:
+    assert actors("Trump met the North’s leader.") == [("Trump", "USA", "GOV")]
+
+
+def test_title_case_domestic_bodies() -> None:
+    assert first("The Supreme Court ordered the release.") == ("Supreme Court", None, "JUD")
+    assert first("Syrian insurgent groups threatened to attack.") == ("Syrian insurgent groups", "SYR", "REB")

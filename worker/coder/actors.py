@@ -70,7 +70,8 @@ _STRONG_FIRST = frozenset({"MIL", "COP", "SPY", "OPP", "REB", "LEG", "JUD", "PTY
 _NOT_NAMES = frozenset(
     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
      "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-     "On", "In", "At", "The", "And", "But", "For", "With", "To", "From", "By", "As", "Of", "Said", "Says"}
+     "On", "In", "At", "The", "And", "But", "For", "With", "To", "From", "By", "As", "Of", "Said", "Says",
+     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central"}
 )  # fmt: skip
 # The EU is meant when "Brussels" shares a sentence with one of these.
 _EU_CUES = re.compile(r"\b(?:EU|E\.U\.|European|bloc|Commission|eurozone|euro zone|member states)\b")
@@ -199,7 +200,7 @@ def build_table() -> dict[str, Entry]:
         add([title], Entry(None, sector, "title"))
     for word in sectors["domestic"]:
         entry = Entry(None, sectors["heads"][word], "domestic")
-        add([word, word[0].upper() + word[1:]], entry)
+        add([word, word[0].upper() + word[1:], word.title()], entry)  # "Supreme Court" too
     return table
 
 
@@ -345,7 +346,13 @@ def _possessive_matches(sentence: str, gaz: _Gazetteer) -> list[re.Match[str]]:
                 start -= 1
             owner = sentence[start:at]
             known = owner in gaz.table or owner in _NOT_NAMES
-            if owner[:1].isupper() and not known and (start == 0 or sentence[start - 1] not in "'’."):
+            after_the = sentence.endswith(("the ", "The "), 0, start)  # "the North's leader"
+            if (
+                owner[:1].isupper()
+                and not known
+                and not after_the
+                and (start == 0 or sentence[start - 1] not in "'’.")
+            ):
                 m = gaz.possessive.match(sentence, start)
                 if m is not None:
                     out.append(m)
