@@ -2,8 +2,9 @@
 and the produce/consume helpers every integration test uses.
 
 Broker: ``KAFKA_BOOTSTRAP_SERVERS`` if set (waited for, never started or stopped); otherwise
-127.0.0.1:``TEST_KAFKA_PORT`` (default 9092), reused if something already answers there, else started
-with ``deploy/kafka/local-kafka start`` and stopped at the end of the session that started it.
+127.0.0.1:``TEST_KAFKA_PORT`` (else ``KAFKA_PORT``, else 9092), reused if something already answers
+there, else started with ``deploy/kafka/local-kafka start`` and stopped at the end of the session
+that started it.
 
 Every test item under tests/integration/ gets the ``integration`` marker automatically.
 
@@ -96,7 +97,7 @@ def kafka_bootstrap() -> Iterator[str]:
         wait_for_broker(configured)
         yield configured
         return
-    port = int(os.environ.get("TEST_KAFKA_PORT", "9092"))
+    port = int(os.environ.get("TEST_KAFKA_PORT") or os.environ.get("KAFKA_PORT") or "9092")
     bootstrap = f"127.0.0.1:{port}"
     started_here = False
     if not port_open("127.0.0.1", port):
