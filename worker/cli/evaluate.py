@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import random
 import sys
 import time
 import zipfile
@@ -31,6 +32,16 @@ def register(sub: Any) -> None:
     parser.add_argument("--stories", type=Path, help="synthetic stories .csv or .csv.zip (text,label)")
     parser.add_argument("--quad", type=Path, help="quad-labelled sentences .tsv (text<TAB>label 0-4)")
     parser.add_argument("--limit", type=int, default=0, help="use only the first N items of each file")
+    parser.add_argument(
+        "--split",
+        choices=("all", "odd", "even"),
+        default="all",
+        help="odd: items 1, 3, 5, ... (error reading); even: items 2, 4, 6, ... (held out)",
+    )
+    parser.add_argument(
+        "--errors", type=int, default=0, metavar="N", help="print N random errors per confusion cell"
+    )
+    parser.add_argument("--seed", type=int, default=1, help="random seed of the --errors sample")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(func=run)
 
@@ -87,7 +98,16 @@ def _code(text: str, i: int) -> tuple[list[dict[str, Any]], int]:
     return result.events, result.paragraphs
 
 
-def eval_stories(items: list[tuple[str, str]]) -> dict[str, Any]:
+def select(items: list[Any], split: str, limit: int | None) -> list[Any]:
+    """``odd`` keeps items 1, 3, 5, ... (1-based), ``even`` items 2, 4, 6, ...; then the first ``limit``."""
+    if split == "odd":
+        items = items[0::2]
+    elif split == "even":
+        items = items[1::2]
+    return items[:limit]
+
+
+def eval_stories(items: list[tuple[str, str]], errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     pairs: list[tuple[str, str]] = []
     paragraphs = 0
     t0 = time.perf_counter()
@@ -96,13 +116,24 @@ def eval_stories(items: list[tuple[str, str]]) -> dict[str, Any]:
         paragraphs += n
         top = top_event(events)
         pairs.append((label, top["event_type"] if top else NONE))
+        if errors is not None and pairs[-1][1] != label:
+            errors.append(_error(label, pairs[-1][1], text, top))
     elapsed = time.perf_counter() - t0
     out = scores(pairs, list(EVENT_TYPES))
     out["paragraphs_per_second"] = round(paragraphs / elapsed) if elapsed else None
     return out
 
 
-def eval_quad(items: list[tuple[str, str]]) -> dict[str, Any]:
+def _error(gold: str, pred: str, text: str, top: dict[str, Any] | None) -> dict[str, Any]:
+    detail = None
+    if top:
+        actors = ",".join(str(a["country"]) for a in top["actor"])
+        recipients = ",".join(str(r["country"]) for r in top["recipient"])
+        detail = f"{top['event_type']} [{top['evidence']['trigger']}] {actors} -> {recipients}"
+    return {"gold": gold, "pred": pred, "text": text, "top": detail}
+
+
+def eval_quad(items: list[tuple[str, str]], errors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     pairs: list[tuple[str, str]] = []
     t0 = time.perf_counter()
     for i, (text, label) in enumerate(items):
@@ -110,6 +141,8 @@ def eval_quad(items: list[tuple[str, str]]) -> dict[str, Any]:
         top = top_event(events)
         pred = str(QUAD_NUMBER[top["quad_class"]]) if top else "0"
         pairs.append((label, pred))
+        if errors is not None and pred != label:
+            errors.append(_error(label, pred, text, top))
     elapsed = time.perf_counter() - t0
     out = scores(pairs, ["0", *(str(QUAD_NUMBER[q]) for q in QUAD_CLASSES)])
     event_labels = [str(QUAD_NUMBER[q]) for q in QUAD_CLASSES]
@@ -138,16 +171,33 @@ def _print_report(name: str, report: dict[str, Any]) -> None:
         print(f"   {gold[:10]:<10}" + "".join(f"{row.get(lab, 0):>5}" for lab in labels))
 
 
+def _print_errors(errors: dict[str, list[dict[str, Any]]], per_cell: int, seed: int) -> None:
+    """A random sample of errors per (gold, predicted) cell, to read failure modes rather than items."""
+    rng = random.Random(seed)
+    for name, found in errors.items():
+        cells: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for err in found:
+            cells.setdefault((err["gold"], err["pred"]), []).append(err)
+        for (gold, pred), errs in sorted(cells.items(), key=lambda kv: -len(kv[1])):
+            print(f"## {name}: gold {gold} predicted {pred} ({len(errs)})", file=sys.stderr)
+            for err in rng.sample(errs, min(per_cell, len(errs))):
+                print(f"   - {err['text'][:400]!r}\n     top: {err['top']}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     if not args.stories and not args.quad:
         print("news-events eval: give --stories and/or --quad", file=sys.stderr)
         return 2
     limit = args.limit if args.limit and args.limit > 0 else None
     reports: dict[str, Any] = {}
+    errors: dict[str, list[dict[str, Any]]] = {"stories": [], "quad": []}
     if args.stories:
-        reports["stories"] = eval_stories(list(_read_stories(args.stories))[:limit])
+        items = select(list(_read_stories(args.stories)), args.split, limit)
+        reports["stories"] = eval_stories(items, errors["stories"])
     if args.quad:
-        reports["quad"] = eval_quad(list(_read_quad(args.quad))[:limit])
+        reports["quad"] = eval_quad(select(list(_read_quad(args.quad)), args.split, limit), errors["quad"])
+    if args.errors > 0:
+        _print_errors(errors, args.errors, args.seed)
     if args.json:
         sys.stdout.buffer.write(orjson.dumps(reports, option=orjson.OPT_INDENT_2) + b"\n")
     else:
