@@ -73,8 +73,8 @@ def _loop(args: argparse.Namespace, settings: Settings) -> int:
             current = sample()
             status = compare(group, settings.dlq_topic, before, current)
             text = to_json(status).decode() + "\n" if args.json else render_table(status)
-            if args.watch is not None and not args.json and sys.stdout.isatty():
-                text = CLEAR_SCREEN + text
+            if args.watch is not None and not args.json:
+                text = (CLEAR_SCREEN if sys.stdout.isatty() else "\n") + text
             sys.stdout.write(text)
             sys.stdout.flush()
             if args.watch is None:
