@@ -1,0 +1,153 @@
+"""Worker and ceiling subprocesses: start with the benchmark's environment, wait until ready, sample
+RSS from ``/proc/<pid>/status`` every 0.5 s, stop (SIGTERM, then SIGKILL)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from bench.articles import REPO
+
+NEWS_EVENTS = Path(sys.executable).with_name("news-events")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def rss_mb(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024.0
+    except (OSError, ValueError):
+        return None
+    return None
+
+
+class RssSampler:
+    """Samples a process's VmRSS every ``interval_s`` in a task; ``samples`` are (seconds, MB)."""
+
+    def __init__(self, pid: int, interval_s: float = 0.5) -> None:
+        self.pid = pid
+        self.interval_s = interval_s
+        self.samples: list[tuple[float, float]] = []
+        self._task: asyncio.Task[None] | None = None
+        self._t0 = time.monotonic()
+
+    def start(self) -> None:
+        self._t0 = time.monotonic()
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def _run(self) -> None:
+        while True:
+            value = rss_mb(self.pid)
+            if value is None:
+                return
+            self.samples.append((time.monotonic() - self._t0, value))
+            await asyncio.sleep(self.interval_s)
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+
+class Worker:
+    """One ``news-events worker`` subprocess."""
+
+    def __init__(self, env: dict[str, str], log_path: Path) -> None:
+        self.metrics_port = free_port()
+        self.env = {
+            **os.environ,
+            **env,
+            "METRICS_PORT": str(self.metrics_port),
+            "METRICS_HOST": "127.0.0.1",
+            "WEB_PORT": "0",
+        }
+        self.log_path = log_path
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
+    def start(self) -> None:
+        log = self.log_path.open("ab")
+        self.proc = subprocess.Popen(
+            [str(NEWS_EVENTS), "worker"],
+            env=self.env,
+            cwd=REPO,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+        log.close()
+
+    def _get(self, path: str) -> tuple[int, bytes]:
+        try:
+            url = f"http://127.0.0.1:{self.metrics_port}{path}"
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                return int(resp.status), bytes(resp.read())
+        except urllib.error.HTTPError as exc:
+            return int(exc.code), b""
+        except OSError:
+            return 0, b""
+
+    async def wait_ready(self, timeout_s: float = 90.0) -> float:
+        """Seconds until ``/readyz`` answers 200 (partitions assigned)."""
+        started = time.monotonic()
+        while time.monotonic() - started < timeout_s:
+            if self.proc is not None and self.proc.poll() is not None:
+                raise RuntimeError(f"worker exited with {self.proc.returncode}; see {self.log_path}")
+            status, _ = await asyncio.to_thread(self._get, "/readyz")
+            if status == 200:
+                return time.monotonic() - started
+            await asyncio.sleep(0.25)
+        raise RuntimeError(f"worker not ready after {timeout_s:.0f}s; see {self.log_path}")
+
+    def articles_total(self) -> float:
+        """``news_events_articles_total`` summed over outcomes, from the worker's /metrics."""
+        _, body = self._get("/metrics")
+        total = 0.0
+        for line in body.decode(errors="replace").splitlines():
+            if line.startswith("news_events_articles_total{"):
+                total += float(line.rsplit(" ", 1)[1])
+        return total
+
+    def stop(self, timeout_s: float = 20.0) -> int | None:
+        if self.proc is None or self.proc.poll() is not None:
+            return None if self.proc is None else self.proc.returncode
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            return self.proc.wait(timeout_s)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            return self.proc.wait()
+
+
+def run_ceiling(args: list[str], log_path: Path, timeout_s: float) -> subprocess.CompletedProcess[bytes]:
+    with log_path.open("ab") as log:
+        return subprocess.run(
+            [sys.executable, "-m", "bench.ceiling", *args],
+            cwd=REPO,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            timeout=timeout_s,
+            check=True,
+        )
