@@ -4,6 +4,7 @@ dead-letter re-drive), resumable, rate-limited, with its own consumer group."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import sys
 import time
@@ -148,16 +149,12 @@ def _replay(request: ReplayRequest, settings: Settings, *, as_json: bool) -> int
     )
     counters = Counters(total=plan.total)
     reporter = ProgressReporter(counters, sys.stderr)
-    consumer = broker.make_consumer(settings, plan.group)
-    producer = broker.make_producer(settings)
     completed = False
     try:
         with graceful_stop() as stop:
-            completed = execute(plan, settings, consumer, producer, counters, reporter=reporter, stop=stop)
+            completed = asyncio.run(execute(plan, settings, counters, reporter=reporter, stop=stop))
     finally:
         reporter.close()
-        producer.close()
-        consumer.close()
     result = summary(
         counters,
         time.monotonic(),

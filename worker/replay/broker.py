@@ -8,16 +8,17 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
-from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 from kafka.admin import NewTopic
 from kafka.errors import CoordinatorNotAvailableError, TopicAlreadyExistsError
 
 from worker.replay.state import Committed
 from worker.settings import Settings
-from worker.stream.kafka_config import kafka_python_kwargs
+from worker.stream.kafka_config import aiokafka_kwargs, kafka_python_kwargs
 
 log = logging.getLogger("worker.replay")
 
@@ -53,16 +54,31 @@ def make_consumer(settings: Settings, group: str | None) -> KafkaConsumer:
     )
 
 
-def make_producer(settings: Settings) -> KafkaProducer:
-    """Batched, idempotent producer: sends are not awaited one by one; ``flush`` per batch."""
-    return KafkaProducer(
+def make_async_consumer(settings: Settings, group: str) -> AIOKafkaConsumer:
+    """The replay's reader (aiokafka, like the live worker): manual assignment, commits to ``group``
+    without ever joining it, so no other member is disturbed."""
+    return AIOKafkaConsumer(
+        group_id=group,
+        client_id="news-events-replay",
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        isolation_level="read_committed",
+        **aiokafka_kwargs(settings),
+    )
+
+
+def make_async_producer(settings: Settings) -> AIOKafkaProducer:
+    """Batched, idempotent producer: a batch's sends are in flight together, awaited once.
+
+    aiokafka rather than kafka-python here: on this hot path it sends several times faster.
+    """
+    return AIOKafkaProducer(
         client_id="news-events-replay",
         acks="all",
         enable_idempotence=True,
         linger_ms=20,
-        batch_size=256 * 1024,
-        compression_type=None,
-        **client_options(settings),
+        max_batch_size=256 * 1024,
+        **aiokafka_kwargs(settings),
     )
 
 
@@ -121,15 +137,6 @@ def active_members(admin: KafkaAdminClient, group: str) -> tuple[str, int]:
             time.sleep(0.5)
     state = str(described.get("group_state") or described.get("state") or "Dead")
     return state, len(described.get("members") or [])
-
-
-def commit(consumer: KafkaConsumer, topic: str, offsets: Mapping[int, tuple[int, str]]) -> None:
-    from kafka.structs import OffsetAndMetadata
-
-    consumer.commit(
-        {TopicPartition(topic, p): OffsetAndMetadata(o, meta, -1) for p, (o, meta) in offsets.items()},
-        timeout_ms=TIMEOUT_MS,
-    )
 
 
 def ensure_topics(

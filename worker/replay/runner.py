@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any
 
-from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from kafka import KafkaConsumer
 
 from worker.coder.version import CLASSIFIER_VERSION
 from worker.replay import broker
@@ -28,8 +29,9 @@ from worker.replay.progress import Counters, ProgressReporter
 from worker.replay.rate import TokenBucket
 from worker.replay.state import encode_metadata, resume_ranges
 from worker.settings import Settings
+from worker.stream.delivery import Item, deliver
 from worker.stream.processing import process_record
-from worker.stream.records import SourceRecord
+from worker.stream.records import OutRecord, SourceRecord
 
 log = logging.getLogger("worker.replay")
 
@@ -154,11 +156,9 @@ def graceful_stop() -> Iterator[StopFlag]:
             signal.signal(sig, old)
 
 
-def execute(
+async def execute(
     plan: ReplayPlan,
     settings: Settings,
-    consumer: KafkaConsumer,
-    producer: KafkaProducer,
     counters: Counters,
     *,
     reporter: ProgressReporter | None = None,
@@ -167,7 +167,47 @@ def execute(
     idle_timeout_s: float = 30.0,
     clock: Callable[[], float] = time.monotonic,
 ) -> bool:
-    """Run the plan; returns True when every partition reached its end, False when stopped early."""
+    """Run the plan; returns True when every partition reached its end, False when stopped early.
+
+    aiokafka clients, like the live worker's: a batch's sends all go out at once and are awaited
+    together (``worker.stream.delivery.deliver``: the worker's retries and produce dead letters).
+    """
+    consumer = broker.make_async_consumer(settings, plan.group)
+    producer = broker.make_async_producer(settings)
+    await consumer.start()
+    try:
+        await producer.start()
+        try:
+            return await _run(
+                plan,
+                settings,
+                consumer,
+                producer,
+                counters,
+                reporter,
+                stop or StopFlag(),
+                poll_timeout_ms,
+                idle_timeout_s,
+                clock,
+            )
+        finally:
+            await producer.stop()
+    finally:
+        await consumer.stop()
+
+
+async def _run(
+    plan: ReplayPlan,
+    settings: Settings,
+    consumer: AIOKafkaConsumer,
+    producer: AIOKafkaProducer,
+    counters: Counters,
+    reporter: ProgressReporter | None,
+    stop: StopFlag,
+    poll_timeout_ms: int,
+    idle_timeout_s: float,
+    clock: Callable[[], float],
+) -> bool:
     req = plan.request
     topic = req.topic
     out_settings = settings.with_overrides(
@@ -176,22 +216,32 @@ def execute(
     ends = {r.partition: r.end for r in plan.remaining}
     meta = {p: encode_metadata(plan.run_id, end) for p, end in ends.items()}
     positions = {r.partition: r.start for r in plan.remaining}
-    # pin the plan (start and end bound of every partition) in the group before any work
-    broker.commit(consumer, topic, {p: (positions[p], meta[p]) for p in ends})
-    pending = {p for p, end in ends.items() if positions[p] < end}
-    tps = {p: TopicPartition(topic, p) for p in pending}
-    if not pending:
+    tps = {p: TopicPartition(topic, p) for p in ends}
+
+    async def commit(partitions: Iterable[int]) -> None:
+        await consumer.commit({tps[p]: (positions[p], meta[p]) for p in partitions})
+
+    async def send(record: OutRecord) -> Awaitable[Any]:
+        delivery: Awaitable[Any] = await producer.send(
+            record.topic, key=record.key, value=record.value, headers=record.headers
+        )
+        return delivery
+
+    if not tps:
         return True
-    consumer.assign(list(tps.values()))
+    consumer.assign(list(tps.values()))  # aiokafka commits only for assigned partitions
+    pending = {p for p, end in ends.items() if positions[p] < end}
     for p, tp in tps.items():
         consumer.seek(tp, positions[p])
+        if p not in pending:
+            consumer.pause(tp)
+    await commit(ends)  # pin the plan (start and end bound of every partition) in the group first
     limiter: TokenBucket | None = None  # made at the first record: connecting does not earn tokens
-    stop = stop or StopFlag()
     last_progress = clock()
 
     while pending and not stop.requested:
-        polled = consumer.poll(timeout_ms=poll_timeout_ms, max_records=req.batch_size)
-        futures: list[Any] = []
+        polled = await consumer.getmany(timeout_ms=poll_timeout_ms, max_records=req.batch_size)
+        items: list[Item] = []
         touched: set[int] = set()
         for tp, records in polled.items():
             p = tp.partition
@@ -206,26 +256,21 @@ def execute(
                     limiter.acquire()
                 source = SourceRecord(topic, p, rec.offset, rec.timestamp, list(rec.headers or []))
                 processed = process_record(rec.key, rec.value, source, out_settings, replay_id=plan.run_id)
-                for out in processed.records():
-                    futures.append(
-                        producer.send(out.topic, key=out.key, value=out.value, headers=out.headers)
-                    )
+                items.append(Item(rec.key, rec.value, source, processed))
                 positions[p] = rec.offset + 1
                 touched.add(p)
+        if items:
+            await deliver(items, send, out_settings, replay_id=plan.run_id)
+            for item in items:
                 counters.records += 1
                 counters.articles += 1
-                counters.events += len(processed.events)
-                counters.dead_letters += processed.dead_letter is not None
-        if futures:
-            producer.flush()
-            failed = [f.exception for f in futures if f.failed()]
-            if failed:
-                raise RuntimeError(f"{len(failed)} sends failed, progress not committed: {failed[0]!r}")
+                counters.events += len(item.processed.events)
+                counters.dead_letters += item.processed.dead_letter is not None
         for p in list(pending):
             # the fetch position may jump past records we never see (transaction markers, compaction)
             if positions[p] < ends[p] and p not in touched:
-                pos = consumer.position(tps[p])
-                if pos is not None and pos >= ends[p]:
+                pos = await consumer.position(tps[p])
+                if pos >= ends[p]:
                     positions[p] = ends[p]
                     touched.add(p)
             if positions[p] >= ends[p]:
@@ -233,7 +278,7 @@ def execute(
                 pending.discard(p)
                 consumer.pause(tps[p])
         if touched:
-            broker.commit(consumer, topic, {p: (positions[p], meta[p]) for p in touched})
+            await commit(touched)
             last_progress = clock()
         elif clock() - last_progress > idle_timeout_s:
             raise TimeoutError(f"no progress for {idle_timeout_s:.0f} s on partitions {sorted(pending)}")
