@@ -7,6 +7,8 @@
 #   make run           end-to-end demo (deploy/demo.sh): broker, topics, worker, sample article, events
 #   make stop          stop the demo worker and the broker
 #   make lint          ruff check, ruff format --check, mypy
+#   make bench         benchmark on its own broker (port 49092): results JSON, docs/benchmarks.md, plots
+#   make bench-smoke   the same with 50 articles and short phases (writes var/bench/, not docs)
 #   make clean         stop everything, remove var/ and tool caches (keeps .venv and the Kafka jars)
 #   make distclean     clean + remove .venv and .cache/
 
@@ -23,10 +25,10 @@ export KAFKA_PORT
 LOCAL_KAFKA := deploy/kafka/local-kafka
 PYTEST_ARGS ?=
 
-.PHONY: help venv system-deps broker broker-stop test lint run stop clean distclean
+.PHONY: help venv system-deps broker broker-stop test lint run stop clean distclean bench bench-smoke
 
 help:
-	@sed -n '2,12s/^# \{0,1\}//p' Makefile
+	@sed -n '2,14s/^# \{0,1\}//p' Makefile
 
 venv: $(VENV_STAMP)
 
@@ -62,6 +64,15 @@ test: venv system-deps
 	$(BIN)/ruff check; \
 	$(BIN)/mypy worker; \
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# BENCH_ARGS: e.g. --articles 5000, --stories PATH/plover-synthetic-stories.csv.zip, --bootstrap H:P
+BENCH_ARGS ?=
+
+bench: venv system-deps
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+bench-smoke: venv system-deps
+	$(BIN)/python -m bench --smoke $(BENCH_ARGS)
 
 run: venv system-deps
 	@deploy/demo.sh
