@@ -42,7 +42,7 @@ def _broker_args() -> list[str]:
     configured = os.environ.get("KAFKA_BOOTSTRAP_SERVERS", "").strip()
     if configured:
         return ["--bootstrap", configured]
-    port = int(os.environ.get("TEST_KAFKA_PORT", "9092"))
+    port = int(os.environ.get("TEST_KAFKA_PORT") or os.environ.get("KAFKA_PORT") or "9092")
     if _port_open(port):
         return ["--bootstrap", f"127.0.0.1:{port}"]
     return ["--kafka-port", str(_free_port_pair())]
