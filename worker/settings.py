@@ -24,7 +24,9 @@ class Settings:
     unless ``env`` metadata names another variable (e.g. ``KAFKA_BOOTSTRAP_SERVERS``)."""
 
     # --- broker connection ---------------------------------------------------------------
-    kafka_bootstrap_servers: str = field(default="127.0.0.1:9092", metadata={"env": "KAFKA_BOOTSTRAP_SERVERS"})
+    kafka_bootstrap_servers: str = field(
+        default="127.0.0.1:9092", metadata={"env": "KAFKA_BOOTSTRAP_SERVERS"}
+    )
     kafka_security_protocol: str = field(default="PLAINTEXT", metadata={"env": "KAFKA_SECURITY_PROTOCOL"})
     kafka_sasl_mechanism: str = field(default="", metadata={"env": "KAFKA_SASL_MECHANISM"})
     kafka_sasl_username: str = field(default="", metadata={"env": "KAFKA_SASL_USERNAME"})
@@ -98,7 +100,8 @@ class Settings:
     def validate(self) -> None:
         if self.processing_guarantee not in ("at_least_once", "exactly_once"):
             raise ValueError(
-                f"PROCESSING_GUARANTEE must be at_least_once or exactly_once, not {self.processing_guarantee!r}"
+                "PROCESSING_GUARANTEE must be at_least_once or exactly_once, "
+                f"not {self.processing_guarantee!r}"
             )
         if self.log_format not in ("text", "json"):
             raise ValueError(f"LOG_FORMAT must be text or json, not {self.log_format!r}")
