@@ -6,43 +6,26 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
+import worker_fixtures
 from kafka import KafkaProducer
-from kafka.admin import KafkaAdminClient, NewTopic
+from worker_fixtures import StartWorker
 
 from worker.coder.version import CLASSIFIER_NAME, CLASSIFIER_VERSION
-from worker.settings import Settings, env_names
-
-try:  # the worker engineer's subprocess fixture: run the real worker
-    from worker_fixtures import start_worker  # noqa: F401  (fixture)
-
-    HAVE_WORKER_FIXTURE = True
-except ImportError:  # pragma: no cover - only while that module is missing
-    HAVE_WORKER_FIXTURE = False
+from worker.settings import Settings
 
 pytestmark = [pytest.mark.integration, pytest.mark.prometheus]
+start_worker = worker_fixtures.start_worker  # the real `news-events worker` subprocess fixture
 
 PROMETHEUS = shutil.which("prometheus") or "/usr/bin/prometheus"
-STANDIN = Path(__file__).with_name("metrics_standin.py")
-WORKER_FIELDS = (
-    "kafka_bootstrap_servers",
-    "input_topic",
-    "events_topic",
-    "outcomes_topic",
-    "dlq_topic",
-    "topic_partitions",
-    "app_id",
-)
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "articles.jsonl"
 
 
@@ -58,65 +41,18 @@ def _get_json(url: str) -> Any:
 
 
 @pytest.fixture
-def settings(kafka_bootstrap: str) -> Settings:
-    suffix = uuid.uuid4().hex[:8]
-    return Settings.from_env(
-        {},
-        kafka_bootstrap_servers=kafka_bootstrap,
-        input_topic=f"prom-in-{suffix}",
-        events_topic=f"prom-events-{suffix}",
-        outcomes_topic=f"prom-outcomes-{suffix}",
-        dlq_topic=f"prom-dlq-{suffix}",
-        topic_partitions=2,
-        app_id=f"prom-group-{suffix}",
-    )
+def settings(make_settings: Any) -> Settings:
+    """Fresh input, events, outcomes and DLQ topics (2 partitions) and a unique group."""
+    settings: Settings = make_settings(partitions=2)
+    return settings
 
 
 @pytest.fixture
-def topics(settings: Settings) -> Iterator[list[str]]:
-    names = [settings.input_topic, settings.events_topic, settings.outcomes_topic, settings.dlq_topic]
-    admin = KafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap_servers, client_id="test-prometheus")
-    admin.create_topics([NewTopic(name, settings.topic_partitions, 1) for name in names])
-    try:
-        yield names
-    finally:
-        admin.delete_topics(names)
-        admin.close()
-
-
-if HAVE_WORKER_FIXTURE:
-
-    @pytest.fixture
-    def worker_metrics_port(start_worker: Any, settings: Settings, topics: list[str], tmp_path: Path) -> int:
-        """The real `news-events worker` subprocess; yields its metrics port."""
-        data_dir = tmp_path / "prometheus-worker-data"
-        data_dir.mkdir()  # the worker creates only the last level of WORKER_DATA_DIR
-        names = env_names()
-        env = {names[field]: str(getattr(settings, field)) for field in WORKER_FIELDS}
-        worker = start_worker(env, log_name="prometheus-worker", WORKER_DATA_DIR=str(data_dir))
-        worker.wait_ready(timeout=90)
-        return int(worker.metrics_port)
-
-else:
-
-    @pytest.fixture
-    def worker_metrics_port(settings: Settings, topics: list[str]) -> Iterator[int]:
-        """Fallback while the worker fixture is unavailable: a stand-in serving the same endpoint."""
-        proc = subprocess.Popen(
-            [sys.executable, str(STANDIN), settings.kafka_bootstrap_servers, topics[0], settings.app_id],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            assert proc.stdout is not None
-            yield int(proc.stdout.readline())
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+def worker_metrics_port(start_worker: StartWorker, settings: Settings) -> int:
+    """The real `news-events worker` subprocess, ready (partitions assigned); its metrics port."""
+    worker = start_worker(settings, log_name="prometheus-worker")
+    worker.wait_ready(timeout=90)
+    return int(worker.metrics_port)
 
 
 @pytest.fixture
