@@ -31,9 +31,10 @@ def client_options(settings: Settings) -> dict[str, Any]:
 
 
 def quiet_kafka_logs(level: str) -> None:
-    """kafka-python logs every connection at INFO: keep it to warnings unless we debug."""
+    """kafka-python and aiokafka log every connection at INFO: keep it to warnings unless we debug."""
     if level.upper() != "DEBUG":
-        logging.getLogger("kafka").setLevel(logging.WARNING)
+        for name in ("kafka", "aiokafka"):
+            logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def make_admin(settings: Settings) -> KafkaAdminClient:
