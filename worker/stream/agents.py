@@ -71,13 +71,16 @@ def register_agents(app: Any, settings: Settings) -> Any:
         account(items)
 
     async def code_articles(stream: Any) -> None:
-        async for events in stream.take_events(settings.batch_size, within=settings.batch_timeout_s):
-            # Shielded: a stop request lets the in-flight batch finish (then take_events acks it).
+        batches = stream.take_events(settings.batch_size, within=settings.batch_timeout_s)
+        async for events in batches:
+            # Shielded: a stop request lets the in-flight batch finish; closing the generator then
+            # acknowledges it at once, before the consumer's final commit.
             task = asyncio.ensure_future(handle_batch(list(events)))
             try:
                 await asyncio.shield(task)
             except asyncio.CancelledError:
                 await _finish_or_die(task, settings.shutdown_timeout_s)
+                await batches.aclose()
                 raise
             except DeliveryError:
                 _die("outputs of a batch cannot be published; exiting without committing it")
