@@ -17,14 +17,10 @@ from worker.settings import Settings
 def register(sub: Any) -> None:
     parser = sub.add_parser("produce", help="send articles (JSONL, one per line) to the input topic")
     parser.add_argument("path", nargs="?", default="-", help="JSONL file, or - for stdin (default)")
-    parser.add_argument(
-        "--text", metavar="FILE", help="send FILE (plain text) as one article"
-    )
+    parser.add_argument("--text", metavar="FILE", help="send FILE (plain text) as one article")
     parser.add_argument("--topic", help="target topic (default: INPUT_TOPIC)")
     parser.add_argument("--count", type=int, default=0, help="send N articles, cycling the input, unique ids")
-    parser.add_argument(
-        "--repeat", type=int, default=1, help="send the input R times (unique ids)"
-    )
+    parser.add_argument("--repeat", type=int, default=1, help="send the input R times (unique ids)")
     parser.set_defaults(func=run)
 
 
