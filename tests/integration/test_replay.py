@@ -205,6 +205,17 @@ def test_dry_run_changes_nothing(kafka_settings: Settings, produce_values: Any, 
     assert target not in set(kafka_admin.list_topics())
     assert committed(s.kafka_bootstrap_servers, plan["group"]) == {}
 
+    missing = f"{s.input_topic}-missing"
+    done = subprocess.run(
+        replay_cmd("--dry-run", "--topic", missing),
+        env=env_for(s),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "does not exist" in done.stderr
+    assert missing not in set(kafka_admin.list_topics())
+
 
 @pytest.mark.kafka_partitions(1)
 def test_dead_letter_redrive_turns_fixed_messages_into_events(

@@ -51,6 +51,7 @@ def make_consumer(settings: Settings, group: str | None) -> KafkaConsumer:
         auto_offset_reset="earliest",
         isolation_level="read_committed",
         max_poll_records=500,
+        allow_auto_create_topics=False,  # looking at a missing topic must not create it
         **client_options(settings),
     )
 
