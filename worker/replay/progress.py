@@ -19,7 +19,7 @@ log = logging.getLogger("worker.replay")
 class Counters:
     total: int  # records planned (the sum of the remaining ranges at start)
     records: int = 0  # records consumed from the source topic
-    articles: int = 0  # records whose outcome was published (every record gets exactly one)
+    articles: int = 0  # records whose outputs were acknowledged (every record gets exactly one outcome)
     events: int = 0
     dead_letters: int = 0
     started: float = field(default_factory=time.monotonic)  # wall clock of the whole run

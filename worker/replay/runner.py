@@ -237,10 +237,12 @@ async def _run(
             consumer.pause(tp)
     await commit(ends)  # pin the plan (start and end bound of every partition) in the group first
     limiter: TokenBucket | None = None  # made at the first record: connecting does not earn tokens
+    # rate-limited: about one second's worth per batch, so progress is committed about every second
+    batch_size = max(1, min(req.batch_size, int(req.rate))) if req.rate else req.batch_size
     last_progress = clock()
 
     while pending and not stop.requested:
-        polled = await consumer.getmany(timeout_ms=poll_timeout_ms, max_records=req.batch_size)
+        polled = await consumer.getmany(timeout_ms=poll_timeout_ms, max_records=batch_size)
         items: list[Item] = []
         touched: set[int] = set()
         for tp, records in polled.items():
@@ -259,10 +261,12 @@ async def _run(
                 items.append(Item(rec.key, rec.value, source, processed))
                 positions[p] = rec.offset + 1
                 touched.add(p)
+                counters.records += 1
+                if reporter is not None:
+                    reporter.update()  # throttled; keeps the bar moving inside slow (rate-limited) batches
         if items:
             await deliver(items, send, out_settings, replay_id=plan.run_id)
             for item in items:
-                counters.records += 1
                 counters.articles += 1
                 counters.events += len(item.processed.events)
                 counters.dead_letters += item.processed.dead_letter is not None
