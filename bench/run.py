@@ -16,6 +16,8 @@ import logging
 import os
 import platform
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
@@ -129,6 +131,7 @@ class Run:
                 sampler = RssSampler(proc.pid)
                 sampler.start()
                 samplers.append(sampler)
+            profiler = start_profiler(self.args.profile, procs[0].pid, name) if self.args.profile else None
             ready_s = max([await p.wait_ready() for p in procs])
             # with several workers, rates count only once all of them hold partitions
             all_ready_ms = int(time.time() * 1000) if workers > 1 else 0
@@ -140,6 +143,8 @@ class Run:
             for sampler in samplers:
                 await sampler.stop()
             codes = [p.stop() for p in procs]
+            if profiler is not None:
+                profiler.wait(60)
         log.info("%s: %d/%d outcomes in %.1fs", name, reached, expected, time.monotonic() - started)
         outcomes = await kafka.read_outcomes(self.bootstrap, outcomes_topic)
         result = self.summarise(outcomes, expected, since_ms=all_ready_ms)
@@ -271,6 +276,18 @@ async def run_phases(run: Run, articles: list[BenchArticle]) -> dict[str, Any]:
     return results
 
 
+def start_profiler(out_dir: Path, pid: int, name: str) -> subprocess.Popen[bytes] | None:
+    """``py-spy record`` of the worker until it exits: collapsed stacks in ``out_dir/<name>.txt``."""
+    py_spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    if not Path(py_spy).exists():
+        log.warning("py-spy not installed (pip install py-spy): no profile")
+        return None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out = out_dir / f"{name}.txt"
+    cmd = [py_spy, "record", "--pid", str(pid), "--rate", "50", "--format", "raw", "-o", str(out)]
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def goals(results: dict[str, Any]) -> dict[str, Any]:
     worker, ceiling, paced = results["worker"], results["ceiling"], results["paced"]
     ratio = worker["articles_per_s"] / ceiling["articles_per_s"] if ceiling["articles_per_s"] else 0.0
@@ -374,6 +391,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--docs", default=str(REPO / "docs" / "benchmarks.md"))
     parser.add_argument("--img-dir", default=str(REPO / "docs" / "img"))
     parser.add_argument("--no-docs", action="store_true", help="do not touch docs/ (smoke runs never do)")
+    parser.add_argument("--profile", type=Path, help="py-spy the drain workers: stacks into this dir")
     parser.add_argument("--keep-logs", action="store_true", help="keep worker logs and the work dir")
     args = parser.parse_args(argv)
     if args.articles is None:
