@@ -122,3 +122,51 @@ def test_heading_not_double_counted() -> None:
     body = "Russia Attacks Ukraine\nRussian forces attacked Ukraine on Thursday, officials said."
     evs = [e for e in code(body) if e["event_type"] == "ASSAULT"]
     assert len(evs) == 1
+
+
+# --- quality rules (invented sentences; one general rule each)
+
+
+def types(body: str) -> list[str]:
+    return [e["event_type"] for e in code(body)]
+
+
+def test_statements_are_no_events() -> None:
+    assert code("Chile declined to comment on the report.") == []
+    assert code("The Taliban claimed responsibility for the attack in Kabul.") == []
+    assert code("Hungary is considering sending aid to Serbia.") == []
+
+
+def test_reported_opinion_is_no_event() -> None:
+    body = "A Polish minister suggested that the Belarusian troop buildup is an attempt to scare Lithuania."
+    assert code(body) == []
+
+
+def test_definite_event_noun_is_background() -> None:
+    assert code("The attack on the Iraqi embassy was the third this year.") == []
+
+
+def test_governing_verb_decides() -> None:
+    assert types("Spain condemned the raids on Moroccan villages.") == ["ACCUSE"]
+    assert types("Ghana called for sanctions against Togo.") == ["REQUEST"]
+
+
+def test_refusal_to_yield_is_reject() -> None:
+    ev = one("The Kenyan government said it will not release the detained Ugandan fishermen.", "REJECT")
+    assert not ev["negated"] and countries(ev["recipient"]) == {"UGA"}
+
+
+def test_peacekeepers_are_aid() -> None:
+    assert types("Norway sent 200 peacekeepers to the UN mission in Mali.") == ["AID"]
+
+
+def test_light_and_phrasal_verbs() -> None:
+    assert types("Sweden suspended aid to Zambia.") == ["SANCTION"]
+    assert types("Finland hailed the Estonian reforms.") == ["SUPPORT"]
+    assert types("Peru refuted the Chilean claims.") == ["REJECT"]
+    assert types("Thai truck drivers called off their strike.") == ["CONCEDE"]
+    assert types("Belgium returned the looted statues to Congo.") == ["RETREAT"]
+    assert types("Italy issued a warning to Libya.") == ["THREATEN"]
+    assert types("Colombian rebels surrendered to the army.") == ["RETREAT"]
+    assert types("Japan sent a team of medical experts to Nepal.") == ["AID"]
+    assert types("Mali's junta pulled out of the regional bloc.") == ["SANCTION"]

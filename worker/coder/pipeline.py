@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from worker.coder.actors import find_actors
@@ -23,7 +23,8 @@ from worker.coder.taxonomy import CONTEXTS
 
 log = logging.getLogger(__name__)
 
-_CLAUSE_FACTOR = {REPORTED: 0.95, SUBORDINATE: 0.85, RELATIVE: 0.7, CONDITIONAL: 0.5}
+_CLAUSE_FACTOR = {REPORTED: 0.95, SUBORDINATE: 0.7, RELATIVE: 0.55, CONDITIONAL: 0.5}
+STATEMENT = "STATEMENT"  # lexicon pseudo-type: CAMEO 01 statements (no comment, denials, condolences, ...)
 _STATIVE = frozenset(
     {"pose", "poses", "posed", "posing", "constitute", "constitutes", "represents", "face", "faces",
      "faced", "facing", "under", "fear", "fears", "feared", "amid"}
@@ -37,6 +38,20 @@ _NOT_CAPTIVES = frozenset(
      "photos", "album", "song", "film", "list", "document", "documents", "findings", "version", "funds"}
 )  # fmt: skip
 _CONTEXT_ORDER = {c: i for i, c in enumerate(CONTEXTS)}
+# a verbal trigger governs the triggers of its object up to one of these ("condemned the raids")
+_CLAUSE_BREAK = frozenset(
+    {",", ";", ":", "and", "but", "or", "that", "which", "who", "whom", "whose", "where", "while", "after",
+     "before", "when", "because", "as", "since", "said", "says", "saying", "told", "until", "if"}
+)  # fmt: skip
+# statements' scope ends at a new main clause
+_SCOPE_BREAK = frozenset({";", ":", "but", "while", "whereas"})
+_DEFINITE = frozenset({"the", "this", "these", "those", "its", "their", "his", "her", "our", "such", "'s"})
+_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+_UNARMED = frozenset(
+    {"observers", "monitors", "inspectors", "experts", "doctors", "medics", "medical", "rescuers", "rescue",
+     "aid", "humanitarian", "relief", "engineers", "firefighters", "volunteers", "nurses"}
+)  # fmt: skip
+_PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper"})
 
 
 @dataclass(slots=True)
@@ -126,9 +141,22 @@ def code_sentence(
     contexts_found = _contexts(lexicon, words)
     out: list[dict[str, Any]] = []
     kept: list[Match] = []
+    scopes: list[tuple[int, int]] = []
     for match in matches:
+        if match.entry.event_type == STATEMENT:
+            scopes.append((match.start, _scope_end(words, match.end)))
+            continue
+        if any(s <= match.start < e for s, e in scopes):
+            continue  # "denied charges he ordered the attack": the content of a statement
         clause = analyse(lexicon, words, match.start, match.end)
-        if clause.analyst or _governed(match, clause, kept, matches) or _stative(match, words):
+        if (
+            clause.analyst
+            or _opinion(lexicon, words, clause)
+            or _governed(match, clause, kept, matches)
+            or _object_of_verbal(match, words, kept)
+            or _stative(match, words)
+            or (not paragraph.heading and _definite_background(match, words))
+        ):
             continue
         kept.append(match)
         event = _build_event(
@@ -145,6 +173,42 @@ def _governed(match: Match, clause: ClauseInfo, kept: list[Match], matches: list
     if not clause.infinitive:
         return False
     return any(m.end <= clause.to_at and clause.to_at - m.end <= 16 for m in matches if m is not match)
+
+
+def _scope_end(words: list[str], end: int) -> int:
+    for k in range(end, min(len(words), end + 30)):
+        if words[k] in _SCOPE_BREAK or (words[k] == "," and k + 1 < len(words) and words[k + 1] == "and"):
+            return k
+    return min(len(words), end + 30)
+
+
+def _opinion(lexicon: Lexicon, words: list[str], clause: ClauseInfo) -> bool:
+    """Reported beliefs and assessments ("X believes/suggested that Y is an attempt to ...") are
+    statements, not events."""
+    if not clause.reported or clause.speaker_end < 0 or clause.speaker_end >= len(words):
+        return False
+    return words[clause.speaker_end] in lexicon.cue_set("opinion_verbs")
+
+
+def _object_of_verbal(match: Match, words: list[str], kept: list[Match]) -> bool:
+    """The governing verb decides: in "condemned the raids", "called for sanctions", "accused X of
+    attacking" the later trigger is the object of a verbal event (no clause break in between)."""
+    for m in reversed(kept):
+        if m.entry.event_type not in _VERBAL or m.end > match.start:
+            continue
+        if match.start - m.end > 10:
+            return False
+        return _CLAUSE_BREAK.isdisjoint(words[m.end : match.start])
+    return False
+
+
+def _definite_background(match: Match, words: list[str]) -> bool:
+    """A definite event noun ("the attack", "its withdrawal", "Russia's invasion") refers back to an
+    event told elsewhere: background, not a new event (headings excepted)."""
+    i = match.start
+    if i == 0 or words[i - 1] not in _DEFINITE:
+        return False
+    return not (words[i].endswith("ed") and match.end - i == 1) or match.entry.noun
 
 
 def _stative(match: Match, words: list[str]) -> bool:
@@ -214,7 +278,14 @@ def _build_event(
         [m for m in roles.actors if m.sector not in ("CVL", "LAB", "EDU")]
     ):
         event_type, mode = "ACCUSE", "disapprove"  # a government "protests": diplomatic protest
-    if clause.future and not clause.hypothetical and not clause.negated:
+    if event_type == "MOBILIZE" and not _PEACEKEEPING.isdisjoint(words):
+        event_type, mode = "AID", None  # sending peacekeepers is protection for the host (CAMEO 074)
+    elif event_type == "MOBILIZE" and not _UNARMED.isdisjoint(words[match.end : match.end + 4]):
+        event_type, mode = "AID", None  # deploying observers/doctors: no armed force
+    if clause.negated and clause.future and event_type in _COOPERATIVE:
+        event_type, mode = "REJECT", None  # "will not release/end/accept": declining to yield (CAMEO 12)
+        clause = replace(clause, negated=False)
+    elif clause.future and not clause.hypothetical and not clause.negated:
         if event_type in lexicon.cues.get("cooperative_future_agree", ()):
             event_type, mode = "AGREE", None
         elif event_type == "RETREAT":
@@ -287,7 +358,9 @@ def _assemble(
     if clause.infinitive:
         confidence *= 0.8
     if clause.participle:
-        confidence *= 0.9
+        confidence *= 0.75
+    if entry.noun:
+        confidence *= 0.85
     if not actors:
         confidence *= 0.7
     if recipients:
