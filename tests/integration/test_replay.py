@@ -134,7 +134,7 @@ def test_rerun_adds_no_ids_and_a_killed_replay_resumes_without_gaps(
     s = kafka_settings
     arts = [article(f"kill-{i}", PARAGRAPHS[i % len(PARAGRAPHS)]) for i in range(200)]
     produce_values(s.input_topic, arts, keys=[a["id"] for a in arts])
-    args = ("--rate", "50", "--batch-size", "10")
+    args = ("--rate", "25", "--batch-size", "10")  # about 8 s: time to kill it midway
     proc = subprocess.Popen(
         replay_cmd(*args), env=env_for(s), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
