@@ -27,7 +27,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "it", "he", "she", "they", "we", "i"
 _NEG_STOP = frozenset({"and", ",", "but", "or", "then"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ClauseInfo:
     kind: str  # MAIN | REPORTED | RELATIVE | CONDITIONAL | SUBORDINATE
     region_start: int  # first token of the clause holding the trigger (actor search window)
@@ -47,10 +47,12 @@ class ClauseInfo:
 
 def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> ClauseInfo:
     """Clause facts for a trigger occupying tokens[start:end]."""
-    speech = lexicon.cue_set("speech")
-    relatives = lexicon.cue_set("relatives")
-    conditionals = lexicon.cue_set("conditionals")
-    subordinators = lexicon.cue_set("subordinators")
+    sets = lexicon.sets
+    speech = sets.get("speech") or lexicon.cue_set("speech")
+    relatives = sets.get("relatives") or lexicon.cue_set("relatives")
+    conditionals = sets.get("conditionals") or lexicon.cue_set("conditionals")
+    subordinators = sets.get("subordinators") or lexicon.cue_set("subordinators")
+    n = len(tokens)
     kind = MAIN
     region_start = 0
     speaker_start = speaker_end = -1
@@ -70,67 +72,73 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
 
     for j in range(start - 1, -1, -1):
         tok = tokens[j]
-        if tok == ";" or tok == ":":
-            region_start = j + 1
-            break
-        if tok in speech and not (j + 1 < len(tokens) and tokens[j + 1] == "by"):
-            kind, reported = REPORTED, True
-            region_start = j + 1
-            speaker_end = j
-            speaker_start = _clause_start(tokens, j, speech)
-            break
-        if tok in relatives:
-            kind, relative_at, region_start = RELATIVE, j, j + 1
-            break
-        if tok == "that":
-            if j >= 1 and tokens[j - 1] in speech:
+        if tok in _CLAUSE_CUES or tok in speech or tok in relatives or tok in conditionals:
+            if tok == ";" or tok == ":":
+                region_start = j + 1
+                break
+            if tok in speech and not (j + 1 < n and tokens[j + 1] == "by"):
                 kind, reported = REPORTED, True
                 region_start = j + 1
-                speaker_end = j - 1
-                speaker_start = _clause_start(tokens, j - 1, speech)
+                speaker_end = j
+                speaker_start = _clause_start(tokens, j, speech)
                 break
-            if start - j <= 2 and not (j + 1 < len(tokens) and tokens[j + 1] in _DETERMINERS):
+            if tok in relatives:
                 kind, relative_at, region_start = RELATIVE, j, j + 1
                 break
-            region_start = j + 1
-            break
-        if tok in conditionals:
-            kind, hypothetical, region_start = CONDITIONAL, True, j + 1
-            break
+            if tok == "that":
+                if j >= 1 and tokens[j - 1] in speech:
+                    kind, reported = REPORTED, True
+                    region_start = j + 1
+                    speaker_end = j - 1
+                    speaker_start = _clause_start(tokens, j - 1, speech)
+                    break
+                if start - j <= 2 and not (j + 1 < n and tokens[j + 1] in _DETERMINERS):
+                    kind, relative_at, region_start = RELATIVE, j, j + 1
+                    break
+                region_start = j + 1
+                break
+            if tok in conditionals:
+                kind, hypothetical, region_start = CONDITIONAL, True, j + 1
+                break
         if tok in subordinators and (tok != "as" or (j >= 1 and tokens[j - 1] == ",")):
             kind, region_start = SUBORDINATE, j + 1
             break
 
     if not reported:
         reported = _reported_after(tokens, end, speech) or "according" in tokens
-    window = tokens[max(region_start, start - 4) : start]
+    lo4 = max(region_start, start - 4)
+    window = tokens[lo4:start]
     for k in range(len(window) - 1, -1, -1):
         if window[k] in _NEG_STOP:
             window = window[k + 1 :]
             break
     negated = _negated(lexicon, window, tokens, start)
-    hyp_cues = lexicon.cue_set("hypothetical")
-    hypothetical = hypothetical or any(t in hyp_cues for t in tokens[max(region_start, start - 5) : start])
+    if not hypothetical:
+        hyp_cues = sets.get("hypothetical") or lexicon.cue_set("hypothetical")
+        hypothetical = not hyp_cues.isdisjoint(tokens[max(region_start, start - 5) : start])
     future = _future(lexicon, tokens, region_start, start)
     passive = _passive(tokens, start)
     analyst = reported and speaker_start >= 0 and _analyst(lexicon, tokens[speaker_start:speaker_end])
     return ClauseInfo(
-        kind=kind,
-        region_start=region_start,
-        reported=reported,
-        speaker_start=speaker_start,
-        speaker_end=speaker_end,
-        analyst=analyst,
-        relative_at=relative_at,
-        infinitive=infinitive,
-        to_at=to_at,
-        participle=participle,
-        passive=passive,
-        negated=negated,
-        hypothetical=hypothetical,
-        future=future,
+        kind,
+        region_start,
+        reported,
+        speaker_start,
+        speaker_end,
+        analyst,
+        relative_at,
+        infinitive,
+        to_at,
+        participle,
+        passive,
+        negated,
+        hypothetical,
+        future,
     )
 
+
+# tokens that end the backward scan besides the lexicon's speech/relative/conditional/subordinator cues
+_CLAUSE_CUES = frozenset({";", ":", "that"})
 
 _SPEAKER_STOP = frozenset(
     {";", ":", "that", "after", "before", "when", "while", "because", "since", "if", "unless", "who", "which"}
@@ -147,38 +155,44 @@ def _clause_start(tokens: list[str], j: int, speech: frozenset[str]) -> int:
 
 def _reported_after(tokens: list[str], end: int, speech: frozenset[str]) -> bool:
     """``..., officials said.`` — a speech verb after a comma following the trigger."""
+    if "," not in tokens:
+        return False
     for k in range(end, len(tokens) - 1):
-        if tokens[k] == "," and any(t in speech for t in tokens[k + 1 : k + 6]):
+        if tokens[k] == "," and not speech.isdisjoint(tokens[k + 1 : k + 6]):
             return True
     return False
 
 
 def _negated(lexicon: Lexicon, window: list[str], tokens: list[str], start: int) -> bool:
-    negators = lexicon.cue_set("negators")
-    if any(t in negators or t == "'t" for t in window):
+    negators = lexicon.sets.get("negators") or lexicon.cue_set("negators")
+    if not negators.isdisjoint(window) or "'t" in window:
         return True
     return start >= 1 and tokens[start - 1] == "no"
 
 
+_WILL = frozenset({"will", "ll", "shall", "'ll"})
+
+
 def _future(lexicon: Lexicon, tokens: list[str], region_start: int, start: int) -> bool:
-    window = tokens[max(region_start, start - 4) : start]
-    if any(t in ("will", "ll", "shall", "'ll") for t in window):
+    lo = max(region_start, start - 4)
+    window = tokens[lo:start]
+    if not _WILL.isdisjoint(window):
         return True
     if ("tomorrow" in tokens or "upcoming" in tokens) and not _FUTURE_WORDS.isdisjoint(tokens[region_start:]):
         return True
-    for k in range(max(region_start, start - 4), start):
-        if tokens[k] == "to" and k >= 1 and tokens[k - 1] in _FUTURE_BEFORE_TO:
-            return True
-    return any(tokens[k] == "next" for k in range(start, min(len(tokens), start + 12)))
+    if "to" in window:
+        for k in range(lo, start):
+            if tokens[k] == "to" and k >= 1 and tokens[k - 1] in _FUTURE_BEFORE_TO:
+                return True
+    return "next" in tokens[start : start + 12]
 
 
 def _passive(tokens: list[str], start: int) -> bool:
     if not tokens[start].endswith(("ed", "en", "wn", "ght", "ot", "ck")):
         return False
-    window = tokens[max(0, start - 3) : start]
-    return any(t in _BE for t in window)
+    return not _BE.isdisjoint(tokens[max(0, start - 3) : start])
 
 
 def _analyst(lexicon: Lexicon, speaker: list[str]) -> bool:
-    analysts = lexicon.cue_set("analysts")
-    return any(t in analysts for t in speaker)
+    analysts = lexicon.sets.get("analysts") or lexicon.cue_set("analysts")
+    return not analysts.isdisjoint(speaker)

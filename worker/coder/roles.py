@@ -17,6 +17,7 @@ Rules (positional, no parser):
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from worker.coder.clauses import ClauseInfo
@@ -53,15 +54,15 @@ def attach(mentions: list[ActorMention], text: str, starts: list[int], ends: lis
     """Map sentence-relative character spans of mentions to token spans."""
     out: list[Mention] = []
     for m in mentions:
-        ts = next((i for i, e in enumerate(ends) if e > m.start), len(ends))
-        te = ts
-        while te < len(ends) and starts[te] < m.end:
-            te += 1
+        ts = bisect_right(ends, m.start)  # the first token ending after the mention starts
+        te = max(ts, bisect_left(starts, m.end))  # the first token starting at or after its end
         if te > ts:
-            prefix = text[max(0, m.start - 5) : m.start].lower()
-            against = prefix.endswith(("anti-", "pro-", "anti ", "non-"))
+            against = m.start > 0 and text[max(0, m.start - 5) : m.start].lower().endswith(_STANCE)
             out.append(Mention(ts, te, m, m.country, m.sector, against))
     return out
+
+
+_STANCE = ("anti-", "pro-", "anti ", "non-")
 
 
 def refine_sectors(lexicon: Lexicon, tokens: list[str], mentions: list[Mention]) -> None:
@@ -96,7 +97,7 @@ def is_locative(lexicon: Lexicon, tokens: list[str], m: Mention) -> bool:
     k = m.tok_start - 1
     if k >= 0 and tokens[k] == "the":
         k -= 1
-    return k >= 0 and tokens[k] in lexicon.cue_set("locative")
+    return k >= 0 and tokens[k] in (lexicon.sets.get("locative") or lexicon.cue_set("locative"))
 
 
 def _group_before(cands: list[Mention], tokens: list[str]) -> list[Mention]:
@@ -144,11 +145,22 @@ def assign(
     roles = Roles()
     if not mentions:
         return roles
-    locative = {id(m) for m in mentions if is_locative(lexicon, tokens, m)}
-    usable = [m for m in mentions if id(m) not in locative and m.tok_start not in excluded]
-    targets = [m for m in usable if m.against]
-    usable = [m for m in usable if not m.against]
-    loc = [m for m in mentions if id(m) in locative]
+    locatives = lexicon.sets.get("locative") or lexicon.cue_set("locative")
+    loc: list[Mention] = []  # "in X", "at the X"
+    usable: list[Mention] = []
+    targets: list[Mention] = []  # "anti-X"
+    for m in mentions:
+        k = m.tok_start - 1
+        if k >= 0 and tokens[k] == "the":
+            k -= 1
+        if k >= 0 and tokens[k] in locatives:
+            loc.append(m)
+        elif m.tok_start in excluded:
+            continue
+        elif m.against:
+            targets.append(m)
+        else:
+            usable.append(m)
     start, end = match.start, match.end
     clause_end = _clause_end(tokens, end)
 
@@ -207,7 +219,7 @@ def assign(
         if first_with:
             with_objs = _group_after([m for m in after if m.tok_start >= first_with[0].tok_start], tokens)
 
-    reciprocal_types = frozenset(lexicon.cues.get("reciprocal_with", ()))
+    reciprocal_types = lexicon.sets.get("reciprocal_with") or lexicon.cue_set("reciprocal_with")
     if between:
         roles.actors = between
     elif match.entry.reciprocal:
