@@ -55,6 +55,7 @@ def _run_faust(settings: Settings) -> int:
         loglevel=settings.log_level,
         override_logging=False,
         redirect_stdouts=False,
+        quiet=True,  # no banner or progress spinner on stdout: logs only
     )
     worker.execute_from_commandline()
 
