@@ -110,10 +110,14 @@ class Settings:
 
     def sasl_password(self) -> str:
         """The SASL password, from the variable or the file it names (never logged)."""
+        from worker.logs import register_secret
+
+        password = self.kafka_sasl_password
         if self.kafka_sasl_password_file:
             with open(self.kafka_sasl_password_file, encoding="utf-8") as fh:
-                return fh.read().strip()
-        return self.kafka_sasl_password
+                password = fh.read().strip()
+        register_secret(password)
+        return password
 
     def redacted(self) -> dict[str, Any]:
         """A dict of the settings safe to log: secrets replaced."""
