@@ -13,6 +13,7 @@ SCHEMA_VERSION = "event.v1"
 CLASSIFIER = {"name": CLASSIFIER_NAME, "version": CLASSIFIER_VERSION}
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DATE_CUES = frozenset({"yesterday", "previous", *_WEEKDAYS})
 
 
 def event_id(
@@ -54,6 +55,8 @@ def event_date(published: dt.date | None, tokens: list[str]) -> str | None:
     """The article date, moved by a relative cue in the sentence: yesterday, the previous day, on Friday."""
     if published is None:
         return None
+    if _DATE_CUES.isdisjoint(tokens):
+        return published.isoformat()
     day = published
     for k, tok in enumerate(tokens):
         if tok == "yesterday" or (tok == "previous" and k + 1 < len(tokens) and tokens[k + 1] == "day"):

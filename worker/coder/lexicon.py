@@ -43,6 +43,7 @@ class Pattern:
     entry: Entry
     elements: tuple[Element, ...]
     text: str
+    gapless: bool = False  # no ``*N`` element: matched by a plain loop
 
 
 @dataclass(slots=True, eq=False)
@@ -139,7 +140,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         entries.append(entry)
         for text in raw["p"]:
             elements = parse_pattern(text)
-            pattern = Pattern(entry, elements, text)
+            pattern = Pattern(entry, elements, text, not any(isinstance(e, int) for e in elements))
             first = elements[0]
             assert not isinstance(first, int)
             for word in first:
@@ -203,19 +204,30 @@ _GAP_STOP = frozenset({";", ":", "(", ")"})
 def find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[Match]:
     """All pattern matches in a token list, overlapping ones resolved (strongest, then longest wins)."""
     anchors = lexicon.anchors
+    present = anchors.keys() & tokens
+    if not present:
+        return []
+    n = len(tokens)
     found: list[Match] = []
-    for i, tok in enumerate(tokens):
-        patterns = anchors.get(tok)
-        if patterns is None:
-            continue
-        for pattern in patterns:
+    for i in [i for i, tok in enumerate(tokens) if tok in present]:
+        for pattern in anchors[tokens[i]]:
             elements = pattern.elements
-            if len(elements) == 1:
+            size = len(elements)
+            if size == 1:
                 found.append(Match(i, i + 1, pattern))
-                continue
-            end = _match_from(tokens, elements, 1, i + 1)
-            if end > 0:
-                found.append(Match(i, end, pattern))
+            elif pattern.gapless:
+                if i + size <= n:
+                    for k in range(1, size):
+                        element = elements[k]
+                        assert not isinstance(element, int)
+                        if tokens[i + k] not in element:
+                            break
+                    else:
+                        found.append(Match(i, i + size, pattern))
+            else:
+                end = _match_from(tokens, elements, 1, i + 1)
+                if end > 0:
+                    found.append(Match(i, end, pattern))
     if len(found) <= 1:
         return found
     # resolve overlaps: strongest pattern, then longest span, wins
