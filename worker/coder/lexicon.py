@@ -235,8 +235,8 @@ def find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[Match]:
     kept: list[Match] = [found[0]]
     for m in found[1:]:
         start, end = m.start, m.end
-        for k in kept:
-            if end > k.start and start < k.end:
+        for other in kept:
+            if end > other.start and start < other.end:
                 break
         else:
             kept.append(m)
