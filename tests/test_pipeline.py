@@ -170,3 +170,40 @@ def test_light_and_phrasal_verbs() -> None:
     assert types("Colombian rebels surrendered to the army.") == ["RETREAT"]
     assert types("Japan sent a team of medical experts to Nepal.") == ["AID"]
     assert types("Mali's junta pulled out of the regional bloc.") == ["SANCTION"]
+
+
+def test_background_and_metaphor_are_no_events() -> None:
+    assert types(
+        "Kenya lifted its sanctions on Somalia, saying it had made progress fighting terrorism."
+    ) == ["RETREAT"]
+    assert types("Estonia sent medical supplies to Latvia amid renewed fighting in the region.") == ["AID"]
+
+
+def test_reported_definite_noun_is_an_event() -> None:
+    ev = one("The Malawian government announced the release of two Zambian journalists.", "RETREAT")
+    assert countries(ev["actor"]) == {"MWI"}
+
+
+def test_announced_coercion_is_a_threat() -> None:
+    assert types("Uruguay will impose a curfew in Montevideo.") == ["THREATEN"]
+
+
+def test_failure_to_agree_is_reject() -> None:
+    assert types("Iceland and Norway failed to reach an agreement on fishing quotas.") == ["REJECT"]
+
+
+def test_promised_concession_is_concede() -> None:
+    assert types("The Cuban government agreed to release 50 political prisoners.") == ["CONCEDE"]
+    assert types("Serbian police agreed to most of the demands of the Kosovo protesters.") == ["CONCEDE"]
+
+
+def test_expelling_inspectors_is_sanction() -> None:
+    assert types("Chad expelled two UN inspectors on Monday.") == ["SANCTION"]
+
+
+def test_top_event_prefers_main_clause() -> None:
+    from worker.coder.pipeline import top_event
+
+    events = code("Portugal sent aid to Angola after rebels attacked a convoy near the Zambian border.")
+    top = top_event(events)
+    assert top is not None and top["event_type"] == "AID"

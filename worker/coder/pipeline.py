@@ -52,6 +52,8 @@ _UNARMED = frozenset(
      "aid", "humanitarian", "relief", "engineers", "firefighters", "volunteers", "nurses"}
 )  # fmt: skip
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper"})
+_MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+_WILL_NOT = frozenset({"will", "would", "wo", "shall"})
 
 
 @dataclass(slots=True)
@@ -155,7 +157,9 @@ def code_sentence(
             or _governed(match, clause, kept, matches)
             or _object_of_verbal(match, words, kept)
             or _stative(match, words)
-            or (not paragraph.heading and _definite_background(match, words))
+            or _background_clause(lexicon, words, match, clause)
+            or _abstract_object(lexicon, words, match)
+            or (not paragraph.heading and _definite_background(lexicon, words, match))
         ):
             continue
         kept.append(match)
@@ -202,13 +206,39 @@ def _object_of_verbal(match: Match, words: list[str], kept: list[Match]) -> bool
     return False
 
 
-def _definite_background(match: Match, words: list[str]) -> bool:
+def _definite_background(lexicon: Lexicon, words: list[str], match: Match) -> bool:
     """A definite event noun ("the attack", "its withdrawal", "Russia's invasion") refers back to an
-    event told elsewhere: background, not a new event (headings excepted)."""
+    event told elsewhere: background, not a new event (headings excepted), unless it is the object of
+    a reporting verb ("announced the release of", "approved the deployment of")."""
     i = match.start
     if i == 0 or words[i - 1] not in _DEFINITE:
         return False
+    if i >= 2 and words[i - 2] in lexicon.cue_set("complement_verbs"):
+        return False
     return not (words[i].endswith("ed") and match.end - i == 1) or match.entry.noun
+
+
+def _background_clause(lexicon: Lexicon, words: list[str], match: Match, clause: ClauseInfo) -> bool:
+    """Triggers in a prepositional background phrase ("amid renewed fighting", "despite the Houthi
+    strikes", "following talks") are circumstances of the main event, not events."""
+    preps = lexicon.cue_set("background_preps")
+    window = words[max(clause.region_start, match.start - 6) : match.start]
+    return not preps.isdisjoint(window) and words[match.start - 1] not in (",", "and")
+
+
+def _abstract_object(lexicon: Lexicon, words: list[str], match: Match) -> bool:
+    """'fighting terrorism', 'war on drugs', 'attack on corruption': metaphorical conflict."""
+    if match.entry.event_type not in _MATERIAL_CONFLICT:
+        return False
+    return not lexicon.cue_set("abstract_objects").isdisjoint(words[match.end : match.end + 3])
+
+
+def _refusal(lexicon: Lexicon, words: list[str], match: Match, clause: ClauseInfo) -> bool:
+    """'failed to reach', 'refused to release', 'will not end': a refusal, not a negated event."""
+    window = words[max(clause.region_start, match.start - 4) : match.start]
+    if not lexicon.cue_set("refusal_negators").isdisjoint(window):
+        return True
+    return ("not" in window or "n't" in window or "'t" in window) and not _WILL_NOT.isdisjoint(window)
 
 
 def _stative(match: Match, words: list[str]) -> bool:
@@ -282,11 +312,17 @@ def _build_event(
         event_type, mode = "AID", None  # sending peacekeepers is protection for the host (CAMEO 074)
     elif event_type == "MOBILIZE" and not _UNARMED.isdisjoint(words[match.end : match.end + 4]):
         event_type, mode = "AID", None  # deploying observers/doctors: no armed force
-    if clause.negated and clause.future and event_type in _COOPERATIVE:
-        event_type, mode = "REJECT", None  # "will not release/end/accept": declining to yield (CAMEO 12)
+    if clause.negated and event_type in _COOPERATIVE and _refusal(lexicon, words, match, clause):
+        event_type, mode = "REJECT", None  # "will not release", "failed to agree": declining (CAMEO 12)
         clause = replace(clause, negated=False)
+    elif (
+        clause.future and not clause.hypothetical and not clause.negated and event_type in _MATERIAL_CONFLICT
+    ):
+        event_type, mode = "THREATEN", None  # announced coercion ("will impose a curfew"): CAMEO 13
     elif clause.future and not clause.hypothetical and not clause.negated:
-        if event_type in lexicon.cues.get("cooperative_future_agree", ()):
+        if event_type in _MATERIAL_CONFLICT:
+            event_type, mode = "THREATEN", None  # announced coercion ("will impose a curfew"): CAMEO 13
+        elif event_type in lexicon.cues.get("cooperative_future_agree", ()):
             event_type, mode = "AGREE", None
         elif event_type == "RETREAT":
             event_type, mode = "CONCEDE", None
@@ -437,12 +473,21 @@ def drop_repeated_headings(events: list[dict[str, Any]]) -> list[dict[str, Any]]
     return [e for e in events if not e["heading"] or not repeated(e)]
 
 
-def top_event(events: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The dominant event: the lede decides. Among non-negated events of the earliest paragraph that
-    has any, the most confident; main-clause, non-hypothetical events first."""
+def top_event(events: list[dict[str, Any]], paragraphs: int = 1) -> dict[str, Any] | None:
+    """The article's dominant event. Each type is scored by the summed confidence of its live
+    (non-negated, non-hypothetical) events in the first ``paragraphs`` paragraphs that have events,
+    the first of them (the lede) counting double; the best type's most confident event is returned.
+    A single sentence thus yields its most confident event (main clause before subordinate ones)."""
     live = [e for e in events if not e["negated"]]
     if not live:
         return None
-    first = min(e["paragraph_index"] for e in live)
-    lede = [e for e in live if e["paragraph_index"] == first]
-    return max(lede, key=lambda e: (not e["hypothetical"], e["confidence"]))
+    certain = [e for e in live if not e["hypothetical"]] or live
+    firsts = sorted({e["paragraph_index"] for e in certain})[:paragraphs]
+    lead = [e for e in certain if e["paragraph_index"] in firsts]
+    score: Counter[str] = Counter()
+    for e in lead:
+        score[e["event_type"]] += e["confidence"] * (2.0 if e["paragraph_index"] == firsts[0] else 1.0)
+    best = max(
+        score, key=lambda t: (score[t], -min(e["paragraph_index"] for e in lead if e["event_type"] == t))
+    )
+    return max((e for e in lead if e["event_type"] == best), key=lambda e: e["confidence"])
