@@ -5,8 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from worker.coder.segment import MAX_SENTENCE_CHARS, is_boilerplate, is_heading, segment, split_paragraphs
+from worker.coder.segment import (
+    _BOILERPLATE_SHORT,
+    MAX_SENTENCE_CHARS,
+    _short_boilerplate,
+    is_boilerplate,
+    is_heading,
+    segment,
+    split_paragraphs,
+)
 
 SAMPLE = (Path(__file__).resolve().parent.parent / "samples" / "korea-russia-pact-2024.txt").read_text(
     encoding="utf-8"
@@ -167,3 +177,14 @@ def test_long_run_without_spaces_is_hard_cut() -> None:
 def test_empty_and_whitespace_bodies() -> None:
     assert split_paragraphs("") == []
     assert segment(" \n\n \t ").paragraphs == []
+
+
+_CAPTION_PIECES = st.sampled_from(
+    ["(", ")", "/", " ", "photo", "Photos", "PHOTO", "Getty", " Images", "all rights", " reserved", "AP",
+     "AFP", " via", "Reuters", "REUTERS", "ı", "İ", "ſ", "x", "Kim", ".", "rİghts"]
+)  # fmt: skip
+
+
+@given(st.lists(_CAPTION_PIECES, max_size=12).map("".join))
+def test_short_boilerplate_prefilter_agrees_with_the_regex(line: str) -> None:
+    assert _short_boilerplate(line) is (_BOILERPLATE_SHORT.search(line) is not None)
