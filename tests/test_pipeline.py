@@ -207,3 +207,10 @@ def test_top_event_prefers_main_clause() -> None:
     events = code("Portugal sent aid to Angola after rebels attacked a convoy near the Zambian border.")
     top = top_event(events)
     assert top is not None and top["event_type"] == "AID"
+
+
+def test_wire_phrasings_of_material_cooperation_and_conflict() -> None:
+    assert one("Namibia returned three stolen paintings to Angola.", "RETREAT")["mode"] == "return"
+    assert one("Kabul announced a three-day cease-fire with the Taliban.", "RETREAT")["mode"] == "ceasefire"
+    assert types("Laos announced a suspension of aid to Cambodia.") == ["SANCTION"]
+    assert types("Moldovan officials violated the EU ban on Russian oil.") == ["REJECT"]
