@@ -44,6 +44,8 @@ class Pattern:
     elements: tuple[Element, ...]
     text: str
     gapless: bool = False  # no ``*N`` element: matched by a plain loop
+    # words of its rarest later element: a sentence without any of them cannot match (empty: one element)
+    required: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True, eq=False)
@@ -140,7 +142,9 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         entries.append(entry)
         for text in raw["p"]:
             elements = parse_pattern(text)
-            pattern = Pattern(entry, elements, text, not any(isinstance(e, int) for e in elements))
+            later = [e for e in elements[1:] if not isinstance(e, int)]
+            required = min(later, key=len) if later else frozenset()
+            pattern = Pattern(entry, elements, text, not any(isinstance(e, int) for e in elements), required)
             first = elements[0]
             assert not isinstance(first, int)
             for word in first:
@@ -204,7 +208,8 @@ _GAP_STOP = frozenset({";", ":", "(", ")"})
 def find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[Match]:
     """All pattern matches in a token list, overlapping ones resolved (strongest, then longest wins)."""
     anchors = lexicon.anchors
-    present = anchors.keys() & tokens
+    words = set(tokens)
+    present = anchors.keys() & words
     if not present:
         return []
     n = len(tokens)
@@ -215,6 +220,8 @@ def find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[Match]:
             size = len(elements)
             if size == 1:
                 found.append(Match(i, i + 1, pattern))
+            elif pattern.required.isdisjoint(words):
+                continue
             elif pattern.gapless:
                 if i + size <= n:
                     for k in range(1, size):
