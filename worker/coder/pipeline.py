@@ -16,7 +16,7 @@ from worker.coder.actors import find_actors
 from worker.coder.clauses import CONDITIONAL, RELATIVE, REPORTED, SUBORDINATE, ClauseInfo, analyse
 from worker.coder.events import event_date, make_event, published_date
 from worker.coder.lexicon import TOKEN_RE, Lexicon, Match, find_triggers, load_lexicon, normalise
-from worker.coder.model import Article, CodingResult, Paragraph, Sentence
+from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
 from worker.coder.roles import POLITICAL_SECTORS, Mention, assign, attach, fill_countries, refine_sectors
 from worker.coder.segment import split_paragraphs
 from worker.coder.taxonomy import CONTEXTS
@@ -67,6 +67,15 @@ class _ArticleState:
     events: list[dict[str, Any]] = field(default_factory=list)
 
     counts: Counter[str] = field(default_factory=Counter)
+    actor_cache: dict[str, list[ActorMention]] = field(default_factory=dict)  # text -> its mentions
+
+    def actors(self, text: str) -> list[ActorMention]:
+        """``find_actors(text)``, once per distinct text of the article (a one-sentence paragraph is
+        resolved for the dominant country and again as a sentence)."""
+        found = self.actor_cache.get(text)
+        if found is None:
+            found = self.actor_cache[text] = find_actors(text)
+        return found
 
     def dominant_country(self) -> str | None:
         """The most mentioned country so far (trigger sentences); the first paragraphs when none yet."""
@@ -75,7 +84,7 @@ class _ArticleState:
         if not self._dominant_done:
             counts: Counter[str] = Counter()
             for p in self.paragraphs[:6]:
-                for m in find_actors(p.text):
+                for m in self.actors(p.text):
                     if m.country is not None:
                         counts[m.country] += 1
             self._dominant = counts.most_common(1)[0][0] if counts else None
@@ -130,10 +139,9 @@ def code_sentence(
     if not nonpolitical.isdisjoint(words):
         return []
     weak_nonpolitical = not lexicon.cue_set("nonpolitical_weak").isdisjoint(words)
-    spans = [m.span() for m in TOKEN_RE.finditer(norm)]
-    starts = [s for s, _ in spans]
-    ends = [e for _, e in spans]
-    found = find_actors(sentence.text)
+    starts = [m.start() for m in TOKEN_RE.finditer(norm)]
+    ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
+    found = state.actors(sentence.text)
     state.counts.update(m.country for m in found if m.country is not None)
     mentions = attach(found, sentence.text, starts, ends)
     refine_sectors(lexicon, words, mentions)
@@ -258,6 +266,8 @@ def _stative(match: Match, words: list[str]) -> bool:
 
 def _source_mentions(words: list[str], mentions: list[Mention]) -> frozenset[int]:
     """Mentions naming a source ("according to X") are never actors."""
+    if "according" not in words:
+        return frozenset()
     out: set[int] = set()
     for k in range(len(words) - 1):
         if words[k] == "according" and words[k + 1] == "to":
