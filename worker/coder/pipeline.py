@@ -187,6 +187,20 @@ def _governed(match: Match, clause: ClauseInfo, kept: list[Match], matches: list
     return any(m.end <= clause.to_at and clause.to_at - m.end <= 16 for m in matches if m is not match)
 
 
+_STATE_SECTORS = frozenset({None, "GOV", "DIP", "MIL", "LEG", "JUD", "SPY", "IGO"})
+_PROTEST_TO = frozenset({"to", "against", "over", "at", "with", "formally", "strongly", "the"})
+
+
+def _diplomatic_protest(words: list[str], match: Match, actors: list[Mention]) -> bool:
+    """'Japan protested to Beijing over ...': a state's verbal protest is ACCUSE; strikes, rallies and
+    people protesting outside an embassy stay PROTEST."""
+    if match.entry.mode != "demo" or not words[match.start].startswith("protest"):
+        return False
+    if match.end >= len(words) or words[match.end] not in _PROTEST_TO:
+        return False
+    return any(m.country is not None and m.sector in _STATE_SECTORS for m in actors)
+
+
 def _scope_end(words: list[str], end: int) -> int:
     for k in range(end, min(len(words), end + 30)):
         if words[k] in _SCOPE_BREAK or (words[k] == "," and k + 1 < len(words) and words[k + 1] == "and"):
@@ -314,9 +328,7 @@ def _build_event(
         state.last_actors = list(roles.actors)
 
     # PLOVER re-typing rules
-    if event_type == "PROTEST" and _political(
-        [m for m in roles.actors if m.sector not in ("CVL", "LAB", "EDU")]
-    ):
+    if event_type == "PROTEST" and _diplomatic_protest(words, match, roles.actors):
         event_type, mode = "ACCUSE", "disapprove"  # a government "protests": diplomatic protest
     if event_type == "MOBILIZE" and not _PEACEKEEPING.isdisjoint(words):
         event_type, mode = "AID", None  # sending peacekeepers is protection for the host (CAMEO 074)
