@@ -104,14 +104,18 @@ demo() {
     "$CLI" consume --topic "$EVENTS_TOPIC" --pretty --from-beginning --group news-events-demo-viewer \
         --max-wait "$DEMO_WAIT"
 
+    local env_prefix=""
+    if [[ "$KAFKA_PORT" != 9092 ]]; then env_prefix="KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP_SERVERS "; fi
+    local stop_cmd="make stop"
+    if [[ "$KAFKA_PORT" != 9092 ]]; then stop_cmd="KAFKA_PORT=$KAFKA_PORT make stop"; fi
     cat <<EOF
 
 The worker keeps running in the background (log: ${WORKER_LOG#"$REPO"/}).
   metrics:  http://127.0.0.1:$METRICS_PORT/metrics   (curl -s http://127.0.0.1:$METRICS_PORT/metrics | grep news_events)
-  events:   .venv/bin/news-events consume --topic $EVENTS_TOPIC --pretty --from-beginning
-  status:   .venv/bin/news-events status
-  more:     .venv/bin/news-events produce --count 100 samples/articles.jsonl
-  stop:     make stop   (worker and broker)
+  events:   ${env_prefix}.venv/bin/news-events consume --topic $EVENTS_TOPIC --pretty --from-beginning
+  status:   ${env_prefix}.venv/bin/news-events status
+  more:     ${env_prefix}.venv/bin/news-events produce --count 100 samples/articles.jsonl
+  stop:     $stop_cmd   (worker and broker)
 EOF
 }
 
