@@ -11,6 +11,7 @@ input offsets are committed only once all its outputs are acknowledged (at-least
 from __future__ import annotations
 
 import asyncio
+import json
 import pickle
 import sys
 import time
@@ -55,6 +56,7 @@ async def run(
     )
     await producer.start()
     await consumer.start()
+    cpu0 = time.process_time()
     done = 0
     started: float | None = None
     try:
@@ -77,7 +79,7 @@ async def run(
         await consumer.stop()
         await producer.stop()
     seconds = time.perf_counter() - (started or time.perf_counter())
-    return {"articles": float(done), "wall_seconds": seconds}
+    return {"articles": float(done), "wall_seconds": seconds, "cpu_seconds": time.process_time() - cpu0}
 
 
 def main(argv: list[str]) -> int:
@@ -86,7 +88,7 @@ def main(argv: list[str]) -> int:
     result = asyncio.run(
         run(bootstrap, input_topic, group, events_topic, outcomes_topic, payloads, int(expected))
     )
-    print(result, flush=True)
+    print(json.dumps(result), flush=True)
     return 0
 
 

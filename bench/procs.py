@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -24,6 +25,19 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of ``pid`` so far (``/proc/<pid>/stat``)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICK
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def rss_mb(pid: int) -> float | None:
@@ -140,14 +154,17 @@ class Worker:
             return self.proc.wait()
 
 
-def run_ceiling(args: list[str], log_path: Path, timeout_s: float) -> subprocess.CompletedProcess[bytes]:
+def run_ceiling(args: list[str], log_path: Path, timeout_s: float) -> dict[str, float]:
+    """Run the ceiling pipeline to completion; its last stdout line (JSON: articles, seconds, CPU)."""
     with log_path.open("ab") as log:
-        return subprocess.run(
+        done = subprocess.run(
             [sys.executable, "-m", "bench.ceiling", *args],
             cwd=REPO,
-            stdout=log,
-            stderr=subprocess.STDOUT,
+            stdout=subprocess.PIPE,
+            stderr=log,
             stdin=subprocess.DEVNULL,
             timeout=timeout_s,
             check=True,
         )
+    result: dict[str, float] = json.loads(done.stdout.decode().strip().splitlines()[-1])
+    return result

@@ -18,7 +18,8 @@ def _f(value: Any, digits: int = 0) -> str:
 def _row(name: str, phase: dict[str, Any], peak: Any = "") -> tuple[Any, ...]:
     lat = phase.get("latency") or {}
     rates = (phase["articles_per_s"], phase["paragraphs_per_s"], phase["events_per_s"])
-    return (name, *rates, *(lat.get(k, "") for k in ("p50_ms", "p95_ms", "p99_ms")), peak)
+    cpu = phase.get("cpu_ms_per_article", "")
+    return (name, *rates, cpu, *(lat.get(k, "") for k in ("p50_ms", "p95_ms", "p99_ms")), peak)
 
 
 def _peak(rss: list[dict[str, float]] | dict[str, float]) -> Any:
@@ -38,11 +39,13 @@ def table(doc: dict[str, Any]) -> str:
     name = f"Worker, 1 process, paced at {paced['target_rate']:.0f}/s (half load)"
     rows.append(_row(name, paced, _peak(paced["rss"])))
     lines = [
-        "| Phase | articles/s | paragraphs/s | events/s | p50 ms | p95 ms | p99 ms | peak RSS MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| Phase | articles/s | paragraphs/s | events/s | CPU ms/article "
+        "| p50 ms | p95 ms | p99 ms | peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, *values in rows:
-        lines.append(f"| {name} | " + " | ".join(_f(v) for v in values) + " |")
+        cells = [_f(v, 2 if i == 3 else 0) for i, v in enumerate(values)]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -97,7 +100,7 @@ def plots(phases: dict[str, Any], img_dir: Path) -> list[Path]:
     fig.savefig(out[-1], dpi=110)
     plt.close(fig)
 
-    lat = sorted(latencies_ms(phases["paced"]["_outcomes"]))
+    lat = sorted(phases["paced"].get("_latencies") or latencies_ms(phases["paced"]["_outcomes"]))
     if lat:
         fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 3.8))
         ax1.hist(lat, bins=60, color="tab:blue")

@@ -33,7 +33,7 @@ import orjson
 from bench import kafka, report
 from bench.articles import REPO, BenchArticle, generate
 from bench.coder_alone import bench_coder, precompute, write_payloads
-from bench.procs import RssSampler, Worker, run_ceiling
+from bench.procs import RssSampler, Worker, cpu_seconds, run_ceiling
 from bench.stats import (
     Outcome,
     latencies_ms,
@@ -49,6 +49,7 @@ from worker.settings import Settings
 log = logging.getLogger("bench")
 
 PARTITIONS = 4
+WARMUP_S = 2.0
 
 
 def machine() -> dict[str, Any]:
@@ -133,12 +134,14 @@ class Run:
                 samplers.append(sampler)
             profiler = start_profiler(self.args.profile, procs[0].pid, name) if self.args.profile else None
             ready_s = max([await p.wait_ready() for p in procs])
+            cpu_ready = [cpu_seconds(p.pid) or 0.0 for p in procs]
             # with several workers, rates count only once all of them hold partitions
             all_ready_ms = int(time.time() * 1000) if workers > 1 else 0
             reached = await kafka.wait_for_count(
                 self.bootstrap, outcomes_topic, expected, stall_s=self.args.stall_seconds
             )
             per_worker = [p.articles_total() for p in procs]
+            cpu_used = [(cpu_seconds(p.pid) or 0.0) - c for p, c in zip(procs, cpu_ready, strict=True)]
         finally:
             for sampler in samplers:
                 await sampler.stop()
@@ -154,6 +157,8 @@ class Run:
             ready_seconds=ready_s,
             exit_codes=codes,
             articles_per_worker=per_worker,
+            cpu_seconds=cpu_used,
+            cpu_ms_per_article=sum(cpu_used) * 1000 / max(1, len(outcomes)),
             rss=[rss_summary(s.samples) for s in samplers],
         )
         result["_rss_samples"] = samplers[0].samples if samplers else []
@@ -185,7 +190,7 @@ class Run:
         }
         kafka.create_topics(self.bootstrap, names, PARTITIONS)
         self.topics.extend(names.values())
-        await asyncio.to_thread(
+        stats = await asyncio.to_thread(
             run_ceiling,
             [
                 self.bootstrap,
@@ -201,6 +206,8 @@ class Run:
         )
         outcomes = await kafka.read_outcomes(self.bootstrap, names["outcomes"])
         result = self.summarise(outcomes, expected, latency=False)  # precomputed outcomes: no source ts
+        result["cpu_seconds"] = stats["cpu_seconds"]
+        result["cpu_ms_per_article"] = stats["cpu_seconds"] * 1000 / max(1.0, stats["articles"])
         result["_outcomes"] = outcomes
         return result
 
@@ -213,18 +220,32 @@ class Run:
         sampler.start()
         try:
             ready_s = await proc.wait_ready()
-            await asyncio.sleep(1.0)  # let the fetcher settle after the assignment
+            await asyncio.sleep(3.0)  # let the fetcher settle after the assignment
+            cpu_start = cpu_seconds(proc.pid) or 0.0
             offered = await kafka.paced(self.bootstrap, topics["input"], articles, rate)
             await kafka.wait_for_count(
                 self.bootstrap, topics["outcomes"], count, stall_s=self.args.stall_seconds
             )
+            cpu_used = (cpu_seconds(proc.pid) or 0.0) - cpu_start
         finally:
             await sampler.stop()
             code = proc.stop()
         outcomes = await kafka.read_outcomes(self.bootstrap, topics["outcomes"])
         result = self.summarise(outcomes, count)
-        lat = latencies_ms(outcomes)
+        # latency percentiles leave out the first WARMUP_S of offered load (connections, first fetches)
+        first = min((o.source_ts_ms for o in outcomes if o.source_ts_ms is not None), default=0)
+        warmup_s = WARMUP_S
+        steady = [o for o in outcomes if (o.source_ts_ms or 0) >= first + warmup_s * 1000]
+        if len(steady) < len(outcomes) // 2:  # a tiny run is all warm-up: keep everything
+            steady, warmup_s = list(outcomes), 0.0
+        lat = latencies_ms(steady)
+        result["latency_all"] = result["latency"]
+        result["latency"] = latency_summary(lat)
         result.update(
+            warmup_seconds=warmup_s,
+            cpu_seconds=cpu_used,
+            cpu_share=cpu_used / max(offered["seconds"], 1e-3),
+            cpu_ms_per_article=cpu_used * 1000 / max(1, len(outcomes)),
             target_rate=rate,
             offered=offered,
             ready_seconds=ready_s,
@@ -234,6 +255,7 @@ class Run:
         )
         result["_rss_samples"] = sampler.samples
         result["_outcomes"] = outcomes
+        result["_latencies"] = lat
         return result
 
 
