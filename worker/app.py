@@ -69,6 +69,11 @@ def create_app(settings: Settings) -> faust.App:
         set_ready(False)
         log.info("partitions revoked", extra={"partitions": sorted(str(tp) for tp in revoked)})
 
+    @app.on_before_shutdown.connect  # type: ignore[arg-type]
+    async def on_stopping(sender: Any, **kwargs: Any) -> None:
+        set_ready(False)
+        log.info("stopping: finishing the in-flight batch and committing")
+
     return app
 
 

@@ -115,7 +115,7 @@ def test_sample_and_bad_inputs(kafka_bootstrap: str, start_worker: StartWorker) 
     )
     assert [orjson.loads(e.value)["event_id"] for e in events] == good[0]["event_ids"]
     assert all(e.key == b"korea-russia-pact-2024" for e in events)
-    assert worker.metric("news_events_dead_letters_total") == 5
+    assert worker.wait_metric("news_events_dead_letters_total", 5, timeout=10) == 5
     assert worker.terminate()[0] == 0
 
 
@@ -178,6 +178,11 @@ def test_sigterm_commits_and_exits_quickly(
         p = o["source"]["partition"]
         processed[p] = max(processed.get(p, -1), o["source"]["offset"])
     committed = committed_offsets(kafka_bootstrap, settings.app_id, settings.input_topic)
-    # every processed input is committed: a restart re-processes nothing
-    assert committed == {p: last + 1 for p, last in processed.items()}, worker.log_tail()
+    done = {p: last + 1 for p, last in processed.items()}
+    if guarantee == "exactly_once":  # outputs and offsets commit together: a restart re-processes nothing
+        assert committed == done, worker.log_tail()
+    else:  # nothing processed is lost; at most the in-flight batch of each actor is re-processed
+        assert set(committed) == set(done) and all(committed[p] <= done[p] for p in done)
+        behind = sum(done[p] - committed[p] for p in done)
+        assert behind <= settings.batch_size * settings.agent_concurrency, (committed, done)
     assert len(outcomes) == len({o["article_id"] for o in outcomes}) < total
