@@ -19,7 +19,7 @@ import orjson
 LEXICON_FILE = "lexicon.v1.json"
 
 # words, hyphenated words, possessive/negation clitics, single punctuation marks
-TOKEN_RE = re.compile(r"\w+(?:-\w+)*|'s\b|'t\b|[^\w\s]")
+TOKEN_RE = re.compile(r"\w++(?:-\w++)*+|'s\b|'t\b|[^\w\s]")  # possessive: never backtracks
 
 Element = frozenset[str] | int  # a set of accepted tokens, or a gap of up to N tokens
 
