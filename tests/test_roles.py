@@ -19,3 +19,12 @@ def test_domestic_actor_takes_nearest_country() -> None:
     lone = Mention(0, 1, ActorMention(0, 6, "police", None, "COP"), None, "COP")
     fill_countries([lone], "UGA")
     assert lone.country == "UGA"
+
+
+def test_places_and_ethnic_groups_are_never_filled() -> None:
+    sea = Mention(0, 3, ActorMention(0, 15, "South China Sea", None, None, "location"), None, None)
+    kurds = Mention(5, 6, ActorMention(30, 37, "Kurdish", None, None, "ethnic"), None, None)
+    police = Mention(8, 9, ActorMention(40, 46, "police", None, "COP", "domestic"), None, "COP")
+    china = Mention(10, 11, ActorMention(50, 55, "China", "CHN", None), "CHN", None)
+    fill_countries([sea, kurds, police, china], "VNM")
+    assert (sea.country, kurds.country, police.country) == (None, None, "CHN")

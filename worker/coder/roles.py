@@ -81,11 +81,16 @@ def refine_sectors(lexicon: Lexicon, tokens: list[str], mentions: list[Mention])
                     break
 
 
+# seas, world regions ("South China Sea") and ethnic groups ("Kurdish") have no country on purpose
+_NEVER_FILLED = frozenset({"location", "ethnic"})
+
+
 def fill_countries(mentions: list[Mention], default_country: str | None) -> None:
-    """Mentions without a country take the nearest country mention in the sentence, else the default."""
+    """Mentions without a country take the nearest country mention in the sentence, else the default.
+    Places and ethnic groups stay without one (see ``docs/actors.md``)."""
     located = [m for m in mentions if m.country is not None]
     for m in mentions:
-        if m.country is None:
+        if m.country is None and m.mention.kind not in _NEVER_FILLED:
             if located:
                 nearest = min(located, key=lambda o: abs(o.tok_start - m.tok_start))
                 m.country = nearest.country
