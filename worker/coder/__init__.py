@@ -4,6 +4,7 @@ from worker.coder.article import ArticleError, parse_article
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
 from worker.coder.pipeline import code_article
 from worker.coder.version import CLASSIFIER_NAME, CLASSIFIER_VERSION
+from worker.coder.warm import warm_up
 
 __all__ = [
     "CLASSIFIER_NAME",
@@ -16,4 +17,5 @@ __all__ = [
     "Sentence",
     "code_article",
     "parse_article",
+    "warm_up",
 ]
