@@ -69,6 +69,9 @@ class Lexicon:
     cues: dict[str, Any]
     entries: tuple[Entry, ...]
     sets: dict[str, frozenset[str]] = field(default_factory=dict)  # cue lists as sets, filled at build
+    # anchor -> the words one of which a sentence needs for any of its patterns to match (the union of
+    # their ``required`` sets); None when a pattern is the anchor alone
+    gates: dict[str, frozenset[str] | None] = field(default_factory=dict)
 
     def cue_set(self, name: str) -> frozenset[str]:
         found = self.sets.get(name)
@@ -142,9 +145,8 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         entries.append(entry)
         for text in raw["p"]:
             elements = parse_pattern(text)
-            later = [e for e in elements[1:] if not isinstance(e, int)]
-            required = min(later, key=len) if later else frozenset()
-            pattern = Pattern(entry, elements, text, not any(isinstance(e, int) for e in elements), required)
+            gapless = not any(isinstance(e, int) for e in elements)
+            pattern = Pattern(entry, elements, text, gapless, _required(elements))
             first = elements[0]
             assert not isinstance(first, int)
             for word in first:
@@ -156,7 +158,35 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         cues=cues,
         entries=tuple(entries),
         sets={name: frozenset(words) for name, words in cues.items() if isinstance(words, list)},
+        gates={word: _gate(patterns) for word, patterns in anchors.items()},
     )
+
+
+def _gate(patterns: list[Pattern]) -> frozenset[str] | None:
+    if any(len(p.elements) == 1 for p in patterns):
+        return None
+    return frozenset().union(*(p.required for p in patterns))
+
+
+def _required(elements: tuple[Element, ...]) -> frozenset[str]:
+    """The words of the later element a sentence is least likely to have: fewest very common words,
+    then fewest words. Every match of the pattern contains one of them."""
+    later = [e for e in elements[1:] if not isinstance(e, int)]
+    if not later:
+        return frozenset()
+    return min(later, key=lambda e: (len(e & _COMMON_WORDS), len(e)))
+
+
+# function words and the most frequent news words: poor evidence that a pattern can match
+_COMMON_WORDS_TEXT = """
+    the a an of to in on for with by at from as that this and or but not no is are was were be been
+    being has have had do does did will would can could may might must shall should it its he she they
+    we i you his her their our them him us who which what when where while after before over under
+    into out up down off about than then there here so if also more most other some any all one two
+    new said says say told year years time people percent million billion per day week month last
+    first next
+"""
+_COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split())
 
 
 @cache
@@ -210,6 +240,13 @@ def find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[Match]:
     anchors = lexicon.anchors
     words = set(tokens)
     present = anchors.keys() & words
+    if not present:
+        return []
+    gates = lexicon.gates
+    for word in list(present):
+        gate = gates.get(word)
+        if gate is not None and gate.isdisjoint(words):
+            present.discard(word)  # none of its patterns can match here
     if not present:
         return []
     n = len(tokens)
