@@ -273,6 +273,9 @@ def _is_us_georgia(sentence: str, start: int, table: dict[str, Entry]) -> bool:
     return entry is None or entry.country == "USA"
 
 
+_NEEDS_CONTEXT = _PERSON_NAME_RISK | {"Brussels"}  # the names ``_resolve`` may change
+
+
 def _resolve(
     sentence: str, start: int, end: int, surface: str, entry: Entry, table: dict[str, Entry]
 ) -> Entry | None:
@@ -303,7 +306,9 @@ def _candidates(sentence: str, gaz: _Gazetteer) -> list[tuple[int, int]]:
         spans.append(at_start.span())
     spans.extend((m.start() + 1, m.end()) for m in gaz.find_lower.finditer(sentence))
     if len(spans) > first and first:
-        spans.sort(key=lambda span: (span[0], -span[1]))
+        # upper and lower forms never start at the same offset (their first letters differ in case),
+        # so plain tuple order is start order
+        spans.sort()
     return spans
 
 
@@ -320,9 +325,12 @@ def find_actors(sentence: str) -> list[ActorMention]:
         if sentence.startswith(_ATTRIBUTIVE, end):
             continue  # "Iranian-backed Houthis", "Russian-made drones": not the actor
         surface = sentence[start:end]
-        entry = _resolve(sentence, start, end, surface, table[surface], table)
-        if entry is None:
-            continue
+        entry: Entry | None = table[surface]
+        if surface in _NEEDS_CONTEXT:
+            entry = _resolve(sentence, start, end, surface, table[surface], table)
+            if entry is None:
+                continue
+        assert entry is not None
         if entry.kind == _BLOCKER:  # "Latin American", "Cold War": not an actor, but not "American" either
             taken = end
             continue
