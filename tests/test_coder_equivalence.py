@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from worker.coder.lexicon import TOKEN_RE
+from worker.coder.lexicon import TOKEN_RE, token_starts, tokenise
 from worker.coder.segment import _add_span, _is_boundary, sentence_spans
 
 # the tokeniser as first written (backtracking quantifiers); TOKEN_RE uses possessive ones
@@ -60,3 +60,15 @@ _SENTENCE_PIECES = st.sampled_from(
 @given(st.lists(_SENTENCE_PIECES, max_size=24).map("".join))
 def test_sentence_spans_match_the_plain_definition(text: str) -> None:
     assert sentence_spans(text) == _plain_sentence_spans(text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_ascii_tokeniser_matches_the_unicode_one(text: str) -> None:
+    assert tokenise(text) == _PLAIN_TOKEN_RE.findall(text)
+    assert token_starts(text) == [m.start() for m in _PLAIN_TOKEN_RE.finditer(text)]
+
+
+@given(st.lists(_TEXT_PIECES, max_size=20).map("".join))
+def test_token_starts_are_the_token_offsets(text: str) -> None:
+    assert tokenise(text) == _PLAIN_TOKEN_RE.findall(text)
+    assert token_starts(text) == [m.start() for m in _PLAIN_TOKEN_RE.finditer(text)]

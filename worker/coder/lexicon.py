@@ -20,6 +20,21 @@ LEXICON_FILE = "lexicon.v1.json"
 
 # words, hyphenated words, possessive/negation clitics, single punctuation marks
 TOKEN_RE = re.compile(r"\w++(?:-\w++)*+|'s\b|'t\b|[^\w\s]")  # possessive: never backtracks
+# the same for ASCII text, a quarter faster: ASCII classes, plus the separators \x1c-\x1f that Unicode
+# counts as whitespace
+_ASCII_TOKEN_RE = re.compile(r"\w++(?:-\w++)*+|'s\b|'t\b|[^\w\s\x1c-\x1f]", re.ASCII)
+_START = re.Match.start
+
+
+def tokenise(norm: str) -> list[str]:
+    """``TOKEN_RE.findall(norm)``, faster on ASCII text."""
+    return (_ASCII_TOKEN_RE if norm.isascii() else TOKEN_RE).findall(norm)
+
+
+def token_starts(norm: str) -> list[int]:
+    """Character offsets of the tokens of ``tokenise(norm)``."""
+    return list(map(_START, (_ASCII_TOKEN_RE if norm.isascii() else TOKEN_RE).finditer(norm)))
+
 
 Element = frozenset[str] | int  # a set of accepted tokens, or a gap of up to N tokens
 

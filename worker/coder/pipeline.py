@@ -10,12 +10,21 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from operator import add
 from typing import Any
 
 from worker.coder.actors import find_actors
 from worker.coder.clauses import CONDITIONAL, RELATIVE, REPORTED, SUBORDINATE, ClauseInfo, analyse
 from worker.coder.events import event_date, make_event, published_date
-from worker.coder.lexicon import TOKEN_RE, Lexicon, Match, find_triggers, load_lexicon, normalise
+from worker.coder.lexicon import (
+    Lexicon,
+    Match,
+    find_triggers,
+    load_lexicon,
+    normalise,
+    token_starts,
+    tokenise,
+)
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
 from worker.coder.roles import POLITICAL_SECTORS, Mention, assign, attach, fill_countries, refine_sectors
 from worker.coder.segment import split_paragraphs
@@ -129,7 +138,7 @@ def code_sentence(
 ) -> list[dict[str, Any]]:
     lexicon = state.lexicon
     norm = normalise(sentence.text)
-    words = TOKEN_RE.findall(norm)
+    words = tokenise(norm)
     if lexicon.anchors.keys().isdisjoint(words):
         return []
     matches = find_triggers(lexicon, words)
@@ -139,8 +148,8 @@ def code_sentence(
     if not nonpolitical.isdisjoint(words):
         return []
     weak_nonpolitical = not lexicon.cue_set("nonpolitical_weak").isdisjoint(words)
-    starts = [m.start() for m in TOKEN_RE.finditer(norm)]
-    ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
+    starts = token_starts(norm)
+    ends = list(map(add, starts, map(len, words)))
     found = state.actors(sentence.text)
     state.counts.update(m.country for m in found if m.country is not None)
     mentions = attach(found, sentence.text, starts, ends)
