@@ -214,3 +214,16 @@ def test_wire_phrasings_of_material_cooperation_and_conflict() -> None:
     assert types("Kabul announced a three-day cease-fire with the Taliban.") == ["CONCEDE"]
     assert types("Laos announced a suspension of aid to Cambodia.") == ["SANCTION"]
     assert types("Moldovan officials violated the EU ban on Russian oil.") == ["REJECT"]
+
+
+def test_unarmed_deployments_are_aid() -> None:
+    assert types("Canada deployed three search-and-rescue teams to Haiti.") == ["AID"]
+    assert types("The EU is mobilising additional funds to support Colombia.") == ["AID"]
+
+
+def test_participle_between_commas_is_not_the_main_event() -> None:
+    from worker.coder.pipeline import top_event
+
+    events = code("Nine Turkish sailors, held captive in Somalia for months, have been freed.")
+    top = top_event(events)
+    assert top is not None and top["event_type"] == "RETREAT"

@@ -57,8 +57,10 @@ _SCOPE_BREAK = frozenset({";", ":", "but", "while", "whereas"})
 _DEFINITE = frozenset({"the", "this", "these", "those", "its", "their", "his", "her", "our", "such", "'s"})
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 _UNARMED = frozenset(
-    {"observers", "monitors", "inspectors", "experts", "doctors", "medics", "medical", "rescuers", "rescue",
-     "aid", "humanitarian", "relief", "engineers", "firefighters", "volunteers", "nurses"}
+    {"observers", "monitors", "monitor", "inspectors", "experts", "doctors", "medics", "medical",
+     "rescuers", "rescue", "search-and-rescue", "evacuation", "aid", "humanitarian", "relief", "engineers",
+     "firefighters", "volunteers", "nurses", "train", "funds", "funding", "resources", "money", "financing",
+     "donors"}
 )  # fmt: skip
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper"})
 _MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT"})
@@ -196,6 +198,10 @@ def _governed(match: Match, clause: ClauseInfo, kept: list[Match], matches: list
     return any(m.end <= clause.to_at and clause.to_at - m.end <= 16 for m in matches if m is not match)
 
 
+_IRREGULAR_PARTICIPLES = frozenset(
+    {"held", "kept", "taken", "seized", "shot", "caught", "sent", "built", "bought", "left", "found", "hit",
+     "struck", "brought", "led", "known", "given", "made", "fought", "won", "lost"}
+)  # fmt: skip
 _STATE_SECTORS = frozenset({None, "GOV", "DIP", "MIL", "LEG", "JUD", "SPY", "IGO"})
 _PROTEST_TO = frozenset({"to", "against", "over", "at", "with", "formally", "strongly", "the"})
 
@@ -208,6 +214,14 @@ def _diplomatic_protest(words: list[str], match: Match, actors: list[Mention]) -
     if match.end >= len(words) or words[match.end] not in _PROTEST_TO:
         return False
     return any(m.country is not None and m.sector in _STATE_SECTORS for m in actors)
+
+
+def _appositive(words: list[str], match: Match) -> bool:
+    """'The fishermen, held captive for months, were freed': a participle set off by commas
+    describes a participant; the finite verb after it is the main event."""
+    i = match.start
+    participle = words[i].endswith(("ed", "en")) or words[i] in _IRREGULAR_PARTICIPLES
+    return i >= 1 and words[i - 1] == "," and participle and "," in words[i + 1 : i + 12]
 
 
 def _scope_end(words: list[str], end: int) -> int:
@@ -341,7 +355,7 @@ def _build_event(
         event_type, mode = "ACCUSE", "disapprove"  # a government "protests": diplomatic protest
     if event_type == "MOBILIZE" and not _PEACEKEEPING.isdisjoint(words):
         event_type, mode = "AID", None  # sending peacekeepers is protection for the host (CAMEO 074)
-    elif event_type == "MOBILIZE" and not _UNARMED.isdisjoint(words[match.end : match.end + 4]):
+    elif event_type == "MOBILIZE" and not _UNARMED.isdisjoint(words[match.start : match.end + 8]):
         event_type, mode = "AID", None  # deploying observers/doctors: no armed force
     if clause.negated and event_type in _COOPERATIVE and _refusal(lexicon, words, match, clause):
         event_type, mode = "REJECT", None  # "will not release", "failed to agree": declining (CAMEO 12)
@@ -426,6 +440,8 @@ def _assemble(
         confidence *= 0.8
     if clause.participle:
         confidence *= 0.75
+    elif _appositive(words, match):
+        confidence *= 0.6
     if entry.noun:
         confidence *= 0.85
     if not actors:
