@@ -13,6 +13,7 @@ is retried one input per transaction, and an input that still fails is dead-lett
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import socket
 from collections.abc import Awaitable
@@ -28,7 +29,7 @@ from worker.stream.delivery import DeliveryError, Item, send_round
 from worker.stream.kafka_config import aiokafka_kwargs
 from worker.stream.processing import failed, process_record
 from worker.stream.records import Headers, OutRecord, SourceRecord
-from worker.stream.retry import backoff_s, failure_reason
+from worker.stream.retry import backoff_s, failure_reason, is_transient
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,6 @@ class TransactionalWorker:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.stopping = asyncio.Event()
-        kafka = aiokafka_kwargs(settings)
         self.consumer = AIOKafkaConsumer(
             group_id=settings.app_id,
             enable_auto_commit=False,
@@ -67,16 +67,31 @@ class TransactionalWorker:
             max_poll_records=settings.batch_size,
             session_timeout_ms=int(settings.session_timeout_s * 1000),
             heartbeat_interval_ms=int(max(0.5, settings.session_timeout_s / 5) * 1000),
-            **kafka,
+            **aiokafka_kwargs(settings),
         )
-        self.producer = AIOKafkaProducer(
-            transactional_id=transactional_id(settings),
+        self.producer = self._new_producer()
+        self._producer_broken = False
+
+    def _new_producer(self) -> AIOKafkaProducer:
+        return AIOKafkaProducer(
+            transactional_id=transactional_id(self.settings),
             enable_idempotence=True,
             acks="all",
-            linger_ms=settings.producer_linger_ms,
-            transaction_timeout_ms=settings.transaction_timeout_ms,
-            **kafka,
+            linger_ms=self.settings.producer_linger_ms,
+            transaction_timeout_ms=self.settings.transaction_timeout_ms,
+            **aiokafka_kwargs(self.settings),
         )
+
+    async def _restart_producer(self) -> None:
+        """A fresh transactional producer with the same id: a failed transaction can leave aiokafka's
+        producer in FATAL_ERROR for good (e.g. the broker went away mid-FindCoordinator); the new one
+        fences the old and aborts its open transaction. Raises while the broker is unreachable."""
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(self.producer.stop(), self.settings.shutdown_timeout_s)
+        self.producer = self._new_producer()
+        await self.producer.start()
+        self._producer_broken = False
+        log.info("transactional producer restarted")
 
     async def _send(self, record: OutRecord) -> Awaitable[Any]:
         fut: Awaitable[Any] = await self.producer.send(
@@ -112,22 +127,39 @@ class TransactionalWorker:
                     Item(m.key, m.value, source, process_record(m.key, m.value, source, self.settings))
                 )
             offsets[tp] = OffsetAndMetadata(messages[-1].offset + 1, "")
-        for attempt in range(1, self.settings.max_retries + 2):
+        attempt = 0
+        while True:
+            attempt += 1
             try:
                 await self._transaction(items, offsets)
                 account(items)
                 return
             except Exception as exc:
-                log.warning("transaction failed", extra={"error": repr(exc), "attempt": attempt})
-                await asyncio.sleep(backoff_s(attempt, self.settings.retry_backoff_s))
+                transient = _unreachable(exc)
+                log.warning(
+                    "transaction failed",
+                    extra={"error": repr(exc), "attempt": attempt, "transient": transient},
+                )
+                if self.stopping.is_set():
+                    raise  # not committed: the batch is consumed again after the restart
+                if attempt > self.settings.max_retries and not transient:
+                    break
+                # the broker is away: wait for it (no dead letter could be written either)
+                await asyncio.sleep(backoff_s(min(attempt, 8), self.settings.retry_backoff_s))
         await self._one_by_one(items)
 
     async def _transaction(self, items: list[Item], offsets: dict[TopicPartition, OffsetAndMetadata]) -> None:
-        async with self.producer.transaction():
-            failures = await send_round(items, self._send)
-            if failures:
-                raise failures[0][1]
-            await self.producer.send_offsets_to_transaction(offsets, self.settings.app_id)
+        if self._producer_broken:
+            await self._restart_producer()
+        try:
+            async with self.producer.transaction():
+                failures = await send_round(items, self._send)
+                if failures:
+                    raise failures[0][1]
+                await self.producer.send_offsets_to_transaction(offsets, self.settings.app_id)
+        except BaseException:
+            self._producer_broken = True
+            raise
 
     async def _one_by_one(self, items: list[Item]) -> None:
         for item in items:
@@ -155,6 +187,11 @@ class TransactionalWorker:
                 except Exception as final:
                     raise DeliveryError(f"cannot publish dead letter: {final!r}") from final
             account([item])
+
+
+def _unreachable(exc: BaseException) -> bool:
+    """A transient failure (broker away, timeout), possibly wrapped by aiokafka's sender."""
+    return is_transient(exc) or (exc.__cause__ is not None and is_transient(exc.__cause__))
 
 
 async def run_exactly_once(settings: Settings, stop: asyncio.Event | None = None) -> None:
