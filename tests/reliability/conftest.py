@@ -2,9 +2,10 @@
 ports of their own, per-test topics, bulk production, reading every output back, and the JSON summary
 (``var/reliability/summary.json``) that ``docs/reliability.md`` quotes.
 
-Ports: ``TEST_KAFKA_PORT`` (default 59092) is the shared broker of this folder, started with a SASL
+Ports: ``TEST_KAFKA_PORT`` (default 28092) is the shared broker of this folder, started with a SASL
 listener on port+2; the broker-restart scenario uses its own broker on port+200 so stopping it never
-touches anyone else's.
+touches anyone else's. Both stay below the kernel's ephemeral range (32768-60999): a client that keeps
+reconnecting to a stopped broker on an ephemeral port can connect to itself and steal the port.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ SASL_PASSWORD = "rel-secret-Zq8wP3"  # test-only credential of the local broker
 
 
 def base_port() -> int:
-    return int(os.environ.get("TEST_KAFKA_PORT", "59092"))
+    return int(os.environ.get("TEST_KAFKA_PORT", "28092"))
 
 
 def broker_env(port: int, sasl: bool = False) -> dict[str, str]:
