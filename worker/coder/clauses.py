@@ -70,8 +70,11 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
     elif start >= 1 and tokens[start - 1] == "," and tokens[start].endswith("ing"):
         participle = True
 
+    stops = lexicon.clause_stops or _CLAUSE_CUES.union(speech, relatives, conditionals, subordinators)
     for j in range(start - 1, -1, -1):
         tok = tokens[j]
+        if tok not in stops:
+            continue
         if tok in _CLAUSE_CUES or tok in speech or tok in relatives or tok in conditionals:
             if tok == ";" or tok == ":":
                 region_start = j + 1

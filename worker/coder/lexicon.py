@@ -87,6 +87,8 @@ class Lexicon:
     # anchor -> the words one of which a sentence needs for any of its patterns to match (the union of
     # their ``required`` sets); None when a pattern is the anchor alone
     gates: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    # every token that can end the backward clause scan of ``clauses.analyse``
+    clause_stops: frozenset[str] = frozenset()
 
     def cue_set(self, name: str) -> frozenset[str]:
         found = self.sets.get(name)
@@ -167,6 +169,8 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
             for word in first:
                 anchors.setdefault(word, []).append(pattern)
     cues = dict(data.get("cues", {}))
+    stop_cues = ("speech", "relatives", "conditionals", "subordinators")
+    clause_stops = frozenset({";", ":", "that"}).union(*(cues.get(name, ()) for name in stop_cues))
     return Lexicon(
         version=str(data["version"]),
         anchors={k: tuple(v) for k, v in anchors.items()},
@@ -174,6 +178,7 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         entries=tuple(entries),
         sets={name: frozenset(words) for name, words in cues.items() if isinstance(words, list)},
         gates={word: _gate(patterns) for word, patterns in anchors.items()},
+        clause_stops=clause_stops,
     )
 
 
