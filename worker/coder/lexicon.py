@@ -89,6 +89,9 @@ class Lexicon:
     gates: dict[str, frozenset[str] | None] = field(default_factory=dict)
     # every token that can end the backward clause scan of ``clauses.analyse``
     clause_stops: frozenset[str] = frozenset()
+    # the ``context_cues`` lists as sets, in lexicon order, and all their words
+    context_sets: tuple[tuple[str, frozenset[str]], ...] = ()
+    context_words: frozenset[str] = frozenset()
 
     def cue_set(self, name: str) -> frozenset[str]:
         found = self.sets.get(name)
@@ -179,7 +182,25 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         sets={name: frozenset(words) for name, words in cues.items() if isinstance(words, list)},
         gates={word: _gate(patterns) for word, patterns in anchors.items()},
         clause_stops=clause_stops,
+        context_sets=_context_sets(cues),
+        context_words=frozenset().union(*(ws for _, ws in _context_sets(cues))),
     )
+
+
+def _context_sets(cues: dict[str, Any]) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((name, frozenset(words)) for name, words in cues.get("context_cues", {}).items())
+
+
+def context_names(lexicon: Lexicon, words: list[str]) -> list[str]:
+    """The ``context_cues`` lists that have a word among ``words``, in lexicon order."""
+    if lexicon.context_sets:
+        if lexicon.context_words.isdisjoint(words):
+            return []
+        sets = lexicon.context_sets
+    else:  # a Lexicon built by hand
+        sets = _context_sets(lexicon.cues)
+    present = set(words)
+    return [name for name, ws in sets if not ws.isdisjoint(present)]
 
 
 def _gate(patterns: list[Pattern]) -> frozenset[str] | None:

@@ -19,6 +19,7 @@ from worker.coder.events import event_date, make_event, published_date
 from worker.coder.lexicon import (
     Lexicon,
     Match,
+    context_names,
     find_triggers,
     load_lexicon,
     normalise,
@@ -313,9 +314,7 @@ def _source_mentions(words: list[str], mentions: list[Mention]) -> frozenset[int
 
 
 def _contexts(lexicon: Lexicon, words: list[str]) -> list[str]:
-    cues: dict[str, list[str]] = lexicon.cues.get("context_cues", {})
-    present = set(words)
-    return [name for name, ws in cues.items() if not present.isdisjoint(ws)]
+    return context_names(lexicon, words)
 
 
 def _actor_dict(m: Mention) -> dict[str, Any]:
