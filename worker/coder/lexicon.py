@@ -279,10 +279,10 @@ _GAP_STOP = frozenset({";", ":", "(", ")"})
 def find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[Match]:
     """All pattern matches in a token list, overlapping ones resolved (strongest, then longest wins)."""
     anchors = lexicon.anchors
-    words = set(tokens)
-    present = anchors.keys() & words
+    present = anchors.keys() & tokens
     if not present:
         return []
+    words = set(tokens)
     gates = lexicon.gates
     for word in list(present):
         gate = gates.get(word)
@@ -303,9 +303,7 @@ def find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[Match]:
             elif pattern.gapless:
                 if i + size <= n:
                     for k in range(1, size):
-                        element = elements[k]
-                        assert not isinstance(element, int)
-                        if tokens[i + k] not in element:
+                        if tokens[i + k] not in elements[k]:  # type: ignore[operator]  # gapless: sets
                             break
                     else:
                         found.append(Match(i, i + size, pattern))
