@@ -1,13 +1,15 @@
 """Throughput and memory of the event coder on one core: paragraphs/s, sentences/s, articles/s, RSS.
 
-    .venv/bin/python bench/bench_coder.py [--articles PATH.jsonl | --stories PATH.csv.zip]
+    .venv/bin/python bench/bench_coder.py [--articles PATH.jsonl | --mix N] [--stories PATH.csv.zip]
         [--limit 1000] [--seconds 3] [--repeat 3] [--cpu N] [--profile]
 
-Without --articles/--stories it uses samples/articles.jsonl (the dense demo article, repeated).
+Without --articles/--stories/--mix it uses samples/articles.jsonl (the dense demo article, repeated).
 ``--stories`` builds one article per synthetic PLOVER story (``plover-synthetic-stories.csv.zip``) at run
-time, so the repository needs no copy of the data. The process is pinned to one core (the last allowed
-one, or ``--cpu``); each of ``--repeat`` rounds codes the corpus for ``--seconds`` and the best and the
-median round are printed, and paragraphs per CPU second (steadier on a shared machine). Not a test.
+time, so the repository needs no copy of the data. ``--mix N`` codes N articles of the end-to-end
+benchmark's generator (``bench/articles.py``: eventful paragraphs from the sample, and from the stories
+when given, among neutral ones). The process is pinned to one core (the last allowed one, or ``--cpu``);
+each of ``--repeat`` rounds codes the corpus for ``--seconds``; the best and the median round are
+printed, and paragraphs per CPU second (steadier on a shared machine). Not a test.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import os
 import pstats
 import resource
 import statistics
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -69,6 +72,15 @@ def story_articles(path: Path, limit: int) -> list[Article]:
     return out
 
 
+def mixed_articles(n: int, stories: Path | None) -> list[Article]:
+    """The end-to-end benchmark's realistic mix (``bench/articles.py``): 10-30 paragraphs an article,
+    30% of articles without any political paragraph, 15-50% eventful paragraphs in the others."""
+    sys.path.insert(0, str(ROOT))
+    from bench.articles import generate  # the script runs without the repository on sys.path
+
+    return [parse_article(a.body_json) for a in generate(n, stories=stories)]
+
+
 def one_round(articles: list[Article], seconds: float) -> tuple[float, float, int, int]:
     """Code the corpus repeatedly for about ``seconds``: (elapsed, CPU seconds, passes, events)."""
     passes = events = 0
@@ -86,7 +98,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--articles", type=Path, help="JSON lines of raw articles")
-    source.add_argument("--stories", type=Path, help="plover-synthetic-stories.csv.zip")
+    source.add_argument("--mix", type=int, metavar="N", help="N generated articles (bench/articles.py)")
+    parser.add_argument(
+        "--stories",
+        type=Path,
+        help="plover-synthetic-stories.csv.zip: one article per story, or with --mix the eventful paragraphs",
+    )
     parser.add_argument("--limit", type=int, default=1000, help="stories to use (default 1000)")
     parser.add_argument("--seconds", type=float, default=3.0, help="length of one round")
     parser.add_argument("--repeat", type=int, default=3, help="rounds")
@@ -96,7 +113,10 @@ def main() -> None:
 
     core = pin(args.cpu)
     rss_start = rss_mb()
-    if args.stories is not None:
+    if args.mix is not None:
+        articles = mixed_articles(args.mix, args.stories)
+        label = f"{args.mix} generated articles" + (f" with {args.stories.name}" if args.stories else "")
+    elif args.stories is not None:
         articles = story_articles(args.stories, args.limit)
         label = f"{args.stories.name} ({len(articles)} stories)"
     else:
