@@ -21,8 +21,11 @@ import io
 import os
 import pstats
 import resource
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -81,6 +84,31 @@ def mixed_articles(n: int, stories: Path | None) -> list[Article]:
     return [parse_article(a.body_json) for a in generate(n, stories=stories)]
 
 
+_COMPILED_ENV = "BENCH_CODER_COMPILED"
+_COMPILED_MODULES = ("actors", "article", "clauses", "events", "lexicon", "model", "pipeline", "roles",
+                     "segment", "taxonomy")  # fmt: skip
+_SETUP = (
+    "import sys\n"
+    "from setuptools import setup\n"
+    "from mypyc.build import mypycify\n"
+    "setup(name='coder-compiled', packages=[], py_modules=[], ext_modules=mypycify(sys.argv[1:]),\n"
+    "      script_args=['build_ext', '--inplace', '--quiet'])\n"
+)
+
+
+def run_compiled(argv: list[str]) -> int:
+    """Compile a copy of ``worker/`` (coder modules) with mypyc in a temporary directory and run this
+    script again on it; its exit status."""
+    with tempfile.TemporaryDirectory(prefix="coder-mypyc-") as tmp:
+        for folder in ("worker", "schemas"):
+            shutil.copytree(ROOT / folder, Path(tmp) / folder, ignore=shutil.ignore_patterns("__pycache__"))
+        modules = [f"worker/coder/{name}.py" for name in _COMPILED_MODULES]
+        print(f"compiling {len(modules)} coder modules with mypyc in {tmp} ...", flush=True)
+        subprocess.run([sys.executable, "-c", _SETUP, *modules], cwd=tmp, check=True, capture_output=True)
+        env = {**os.environ, "PYTHONPATH": tmp, _COMPILED_ENV: "1"}
+        return subprocess.run([sys.executable, __file__, *argv], env=env, check=False).returncode
+
+
 def one_round(articles: list[Article], seconds: float) -> tuple[float, float, int, int]:
     """Code the corpus repeatedly for about ``seconds``: (elapsed, CPU seconds, passes, events)."""
     passes = events = 0
@@ -109,7 +137,15 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="rounds")
     parser.add_argument("--cpu", type=int, default=None, help="core to pin to (default: last allowed)")
     parser.add_argument("--profile", action="store_true", help="cProfile one extra round")
+    parser.add_argument(
+        "--compiled",
+        action="store_true",
+        help="first compile a temporary copy of the coder with mypyc (needs a C compiler; a measurement of\n"
+        "what compiling would give, the package itself stays pure Python)",
+    )
     args = parser.parse_args()
+    if args.compiled and os.environ.get(_COMPILED_ENV) is None:
+        raise SystemExit(run_compiled([a for a in sys.argv[1:] if a != "--compiled"]))
 
     core = pin(args.cpu)
     rss_start = rss_mb()
@@ -144,6 +180,9 @@ def main() -> None:
     scale_p, scale_s = paras / len(articles), sents / len(articles)
 
     print(f"corpus       {label}: {len(articles)} articles, {paras} paragraphs, {sents} sentences")
+    if os.environ.get(_COMPILED_ENV) is not None:
+        native = Path(sys.modules["worker.coder.pipeline"].__file__ or "?").name
+        print(f"coder        compiled with mypyc: {native}")
     print(f"eventful     {eventful / paras:.0%} of paragraphs yield an event")
     load = os.getloadavg()[0]
     print(f"core         {core}   load average {load:.2f}   rounds {args.repeat} x {args.seconds}s")
