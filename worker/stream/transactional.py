@@ -40,8 +40,20 @@ def transactional_id(settings: Settings) -> str:
 
 
 class _Readiness(ConsumerRebalanceListener):  # type: ignore[misc]
+    """Readiness, and no commit for a partition that has moved on: a revocation first waits for the
+    batch being committed (``in_flight``), and bumps ``generation`` so that a batch fetched before it is
+    dropped, not committed, and fetched again. Without this a
+    batch committed after its partition went to another worker is processed twice (aiokafka's
+    ``send_offsets_to_transaction`` carries no group generation to fence it)."""
+
+    def __init__(self, worker: TransactionalWorker) -> None:
+        self.worker = worker
+
     async def on_partitions_revoked(self, revoked: Any) -> None:
         set_ready(False)
+        self.worker.generation += 1
+        async with self.worker.in_flight:
+            pass
 
     async def on_partitions_assigned(self, assigned: Any) -> None:
         set_ready(bool(assigned))
@@ -71,6 +83,8 @@ class TransactionalWorker:
         )
         self.producer = self._new_producer()
         self._producer_broken = False
+        self.generation = 0  # bumped on every revocation
+        self.in_flight = asyncio.Lock()  # held while a batch is processed and committed
 
     def _new_producer(self) -> AIOKafkaProducer:
         return AIOKafkaProducer(
@@ -102,20 +116,35 @@ class TransactionalWorker:
     async def run(self) -> None:
         await self.producer.start()
         await self.consumer.start()
-        self.consumer.subscribe([self.settings.input_topic], listener=_Readiness())
+        self.consumer.subscribe([self.settings.input_topic], listener=_Readiness(self))
         log.info("exactly-once worker started", extra={"transactional_id": transactional_id(self.settings)})
         try:
             while not self.stopping.is_set():
+                generation = self.generation
                 batch = await self.consumer.getmany(
                     timeout_ms=int(self.settings.batch_timeout_s * 1000) or 1,
                     max_records=self.settings.batch_size,
                 )
-                if batch:
+                if not batch:
+                    continue
+                async with self.in_flight:
+                    if generation != self.generation:
+                        self._refetch(batch)
+                        continue
                     await self._handle(batch)
         finally:
             set_ready(False)
             await self.consumer.stop()
             await self.producer.stop()
+
+    def _refetch(self, batch: dict[TopicPartition, list[Any]]) -> None:
+        """Drop a batch fetched across a rebalance: rewind the partitions still ours to its first
+        offsets (the ones no longer ours are fetched by their new owner from the committed offsets)."""
+        owned = self.consumer.assignment()
+        for tp, messages in batch.items():
+            if tp in owned and messages:
+                self.consumer.seek(tp, messages[0].offset)
+        log.info("rebalance during fetch: batch dropped and fetched again")
 
     async def _handle(self, batch: dict[TopicPartition, list[Any]]) -> None:
         items: list[Item] = []
