@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from aiokafka import TopicPartition
-from aiokafka.errors import KafkaConnectionError
+from aiokafka.errors import KafkaConnectionError, MessageSizeTooLargeError
 
 from worker.settings import Settings
 from worker.stream import transactional
@@ -35,7 +35,7 @@ def _run(fail: Any, n: int = 3) -> list[tuple[list[Item], dict[TopicPartition, A
 
         async def transaction(items: list[Item], offsets: dict[TopicPartition, Any]) -> None:
             if fail(items):
-                raise KafkaConnectionError()
+                raise MessageSizeTooLargeError()  # not transient: no waiting for the broker
             committed.append((list(items), offsets))
 
         worker._transaction = transaction  # type: ignore[method-assign]
@@ -67,6 +67,19 @@ def test_input_whose_outputs_keep_failing_is_dead_lettered() -> None:
     letter = committed[1][0][0].processed
     assert letter.outcome_name == "dead_letter" and letter.stage == "produce"
     assert letter.dead_letter is not None and letter.dead_letter.value == GOOD % 1
+
+
+def test_transient_failure_waits_for_the_broker_instead_of_dead_lettering() -> None:
+    calls = []
+
+    def fail(items: list[Item]) -> bool:
+        calls.append(len(items))
+        if len(calls) <= SETTINGS.max_retries + 3:
+            raise KafkaConnectionError()  # the broker is away for a while
+        return False
+
+    committed = _run(fail)
+    assert len(committed) == 1 and committed[0][0][0].processed.outcome_name != "dead_letter"
 
 
 def test_unpublishable_dead_letter_raises() -> None:
