@@ -6,8 +6,10 @@ a read_committed consumer without auto-commit and one transactional producer per
 For each polled batch: begin, send every output without waiting per record, add the batch's next
 offsets with ``send_offsets_to_transaction``, commit. A kill -9 leaves an open transaction that the
 restarted worker (same ``transactional.id``) fences and aborts, so read_committed readers see every
-event once. Failed transactions are aborted and retried with backoff; after ``max_retries`` the batch
-is retried one input per transaction, and an input that still fails is dead-lettered (stage produce).
+event once. Failed transactions are aborted and retried with backoff (the producer is restarted, as
+aiokafka can leave it unusable); while the broker is unreachable the worker keeps waiting for it. After
+``max_retries`` non-transient failures the batch is retried one input per transaction, and an input that
+still fails is dead-lettered (stage produce).
 """
 
 from __future__ import annotations
