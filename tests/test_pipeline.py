@@ -227,3 +227,7 @@ def test_participle_between_commas_is_not_the_main_event() -> None:
     events = code("Nine Turkish sailors, held captive in Somalia for months, have been freed.")
     top = top_event(events)
     assert top is not None and top["event_type"] == "RETREAT"
+
+
+def test_press_and_order_nouns_are_no_requests() -> None:
+    assert types("The Georgian government held a press conference in order to explain the budget.") == []
