@@ -163,7 +163,8 @@ def test_peacekeepers_are_aid() -> None:
 def test_light_and_phrasal_verbs() -> None:
     assert types("Sweden suspended aid to Zambia.") == ["SANCTION"]
     assert types("Finland hailed the Estonian reforms.") == ["SUPPORT"]
-    assert types("Peru refuted the Chilean claims.") == ["REJECT"]
+    assert types("Peru refuted the Chilean proposal.") == ["REJECT"]
+    assert code("Peru refuted the Chilean claims.") == []  # a denial (CAMEO 016), not a rejection
     assert types("Thai truck drivers called off their strike.") == ["CONCEDE"]
     assert types("Belgium returned the looted statues to Congo.") == ["RETREAT"]
     assert types("Italy issued a warning to Libya.") == ["THREATEN"]
@@ -231,3 +232,8 @@ def test_participle_between_commas_is_not_the_main_event() -> None:
 
 def test_press_and_order_nouns_are_no_requests() -> None:
     assert types("The Georgian government held a press conference in order to explain the budget.") == []
+
+
+def test_concern_and_denials_are_statements() -> None:
+    assert code("The Qatari envoy expressed concern about the escalation in Sudan.") == []
+    assert code("The Thai government rejected accusations that it had covered up the outbreak.") == []
