@@ -237,3 +237,9 @@ def test_press_and_order_nouns_are_no_requests() -> None:
 def test_concern_and_denials_are_statements() -> None:
     assert code("The Qatari envoy expressed concern about the escalation in Sudan.") == []
     assert code("The Thai government rejected accusations that it had covered up the outbreak.") == []
+
+
+def test_handovers_reinforcements_and_suspended_supplies() -> None:
+    assert types("Croatia handed over two tonnes of medical equipment to Bosnia.") == ["AID"]
+    assert types("Russia has strengthened its forces in Transnistria.") == ["MOBILIZE"]
+    assert types("Canada suspended food supplies to the Haitian army.") == ["SANCTION"]
