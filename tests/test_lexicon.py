@@ -1,4 +1,10 @@
+from importlib import resources
+from itertools import pairwise
+
+import orjson
+
 from worker.coder.lexicon import (
+    LEXICON_FILE,
     TOKEN_RE,
     build_lexicon,
     find_triggers,
@@ -54,3 +60,26 @@ def test_specific_pattern_wins_overlap() -> None:
 
 def test_sentence_without_trigger() -> None:
     assert _types("The weather was mild in the capital on Sunday") == []
+
+
+# An alternative set followed by a lone word reads "(a|b|c d)" as "(a|b|c) d": each such pair must be
+# intended. Function words and these heads are; anything else is probably a multi-word alternative.
+_INTENDED_HEADS = {
+    "to", "of", "with", "on", "in", "for", "from", "at", "against", "into", "out", "off", "up", "down",
+    "over", "by", "that", "the", "a", "law", "fire", "strike~n", "gas", "cannon~n", "bullets", "shot~n",
+    "behind", "alert", "standby", "light", "weapons", "arms", "attack~n", "talks", "trial", "responsible",
+    "accountable", "meet", "call~n", "visit~n", "back", "office", "aside", "aim", "charges", "no", "accept",
+    "work", "tools", "themselves", "custody", "control", "bomb~n", "alive", "not", "charge",
+}  # fmt: skip
+
+
+def test_no_accidental_multiword_alternatives() -> None:
+    raw = orjson.loads(resources.files("worker.data").joinpath(LEXICON_FILE).read_bytes())
+    suspicious = []
+    for entry in raw["entries"]:
+        for pattern in entry["p"]:
+            parts = pattern.split()
+            for a, b in pairwise(parts):
+                if "|" in a and "|" not in b and not b.startswith("*") and b not in _INTENDED_HEADS:
+                    suspicious.append(pattern)
+    assert suspicious == []
