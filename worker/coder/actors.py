@@ -404,7 +404,9 @@ def _extend(sentence: str, start: int, end: int, entry: Entry, gaz: _Gazetteer) 
         elif end == title_end and sentence[start:end] not in gaz.bare_titles:
             return None  # "Justice!", "the King's office": not an actor without a name
     elif kind in _OWNER_KINDS or kind == "domestic":
-        tail = gaz.tail.match(sentence, end)
+        # the tail opens with an optional 's and then whitespace: nothing else can start it
+        nxt = sentence[end : end + 1]
+        tail = gaz.tail.match(sentence, end) if nxt and (nxt in "'’" or nxt.isspace()) else None
         if tail is not None:
             head = _normal_head(tail.group(2))
             keep = kind in _KEEP_OWN_SECTOR or (kind == "domestic" and sector in _STRONG_FIRST)

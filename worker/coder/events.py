@@ -58,7 +58,8 @@ def event_date(published: dt.date | None, tokens: list[str]) -> str | None:
     if _DATE_CUES.isdisjoint(tokens):
         return published.isoformat()
     day = published
-    for k, tok in enumerate(tokens):
+    for k in [k for k, tok in enumerate(tokens) if tok in _DATE_CUES]:
+        tok = tokens[k]
         if tok == "yesterday" or (tok == "previous" and k + 1 < len(tokens) and tokens[k + 1] == "day"):
             day = published - dt.timedelta(days=1)
             break
