@@ -243,3 +243,8 @@ def test_handovers_reinforcements_and_suspended_supplies() -> None:
     assert types("Croatia handed over two tonnes of medical equipment to Bosnia.") == ["AID"]
     assert types("Russia has strengthened its forces in Transnistria.") == ["MOBILIZE"]
     assert types("Canada suspended food supplies to the Haitian army.") == ["SANCTION"]
+
+
+def test_cyber_attacks_and_platform_blocks_are_coerce() -> None:
+    ev = one("The Ethiopian government blocked Facebook and Telegram in the Tigray region.", "COERCE")
+    assert ev["mode"] == "censor"
