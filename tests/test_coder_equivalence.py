@@ -7,7 +7,16 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from worker.coder.lexicon import TOKEN_RE, token_starts, tokenise
+from worker.coder.lexicon import (
+    TOKEN_RE,
+    Lexicon,
+    Pattern,
+    _match_from,
+    find_triggers,
+    load_lexicon,
+    token_starts,
+    tokenise,
+)
 from worker.coder.segment import _add_span, _is_boundary, sentence_spans
 
 # the tokeniser as first written (backtracking quantifiers); TOKEN_RE uses possessive ones
@@ -72,3 +81,49 @@ def test_ascii_tokeniser_matches_the_unicode_one(text: str) -> None:
 def test_token_starts_are_the_token_offsets(text: str) -> None:
     assert tokenise(text) == _PLAIN_TOKEN_RE.findall(text)
     assert token_starts(text) == [m.start() for m in _PLAIN_TOKEN_RE.finditer(text)]
+
+
+def _plain_find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[tuple[int, int, str]]:
+    """find_triggers as first written: every pattern of every anchor tried at its position."""
+    found: list[tuple[int, int, Pattern]] = []
+    for i, tok in enumerate(tokens):
+        for pattern in lexicon.anchors.get(tok, ()):
+            end = _match_from(tokens, pattern.elements, 1, i + 1)
+            if end > 0:
+                found.append((i, end, pattern))
+    found.sort(key=lambda m: (-m[2].entry.weight, -(m[1] - m[0]), m[0]))
+    kept: list[tuple[int, int, Pattern]] = []
+    for m in found:
+        if all(m[1] <= k[0] or m[0] >= k[1] for k in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: m[0])
+    return [(s, e, p.text) for s, e, p in kept]
+
+
+_LEXICON = load_lexicon()
+_PATTERNS = sorted({p.text: p for ps in _LEXICON.anchors.values() for p in ps}.values(), key=lambda p: p.text)
+_FILLER = ["the", "a", "to", "on", "said", ",", ";", "(", "police", "talks", "with", "not", "will"]
+
+
+@st.composite
+def _realisation(draw: st.DrawFn) -> list[str]:
+    """The tokens of one pattern (one word per element, up to N filler words per gap), sometimes cut."""
+    pattern = draw(st.sampled_from(_PATTERNS))
+    out: list[str] = []
+    for element in pattern.elements:
+        if isinstance(element, int):
+            out += draw(st.lists(st.sampled_from(_FILLER), max_size=element + 1))
+        else:
+            out.append(draw(st.sampled_from(sorted(element))))
+    return out[: draw(st.integers(1, len(out)))] if draw(st.booleans()) else out
+
+
+_SENTENCES = st.lists(
+    st.one_of(_realisation(), st.lists(st.sampled_from(_FILLER), max_size=3)), max_size=6
+).map(lambda chunks: [t for chunk in chunks for t in chunk])
+
+
+@given(_SENTENCES)
+def test_find_triggers_matches_the_plain_definition(tokens: list[str]) -> None:
+    fast = [(m.start, m.end, m.pattern.text) for m in find_triggers(_LEXICON, tokens)]
+    assert fast == _plain_find_triggers(_LEXICON, tokens)

@@ -1,9 +1,10 @@
 """Trigger lexicon: token patterns per PLOVER type and mode, loaded once from ``worker/data/lexicon.v1.json``.
 
 Matching is token based: a sentence is tokenised once, a set lookup tells whether any pattern anchor
-occurs (sentences without one cost almost nothing), and only the patterns anchored on tokens present are
-tried. Pattern syntax (see the JSON ``source`` field): ``a|b`` alternatives, ``w~v`` verb inflections,
-``w~n`` noun plural, ``*N`` a gap of up to N tokens.
+occurs (sentences without one cost almost nothing), anchors none of whose patterns can match (each
+multi-word pattern needs a word of its rarest later element) are dropped by one more set test, and only
+the patterns anchored on the tokens left are tried. Pattern syntax (see the JSON ``source`` field):
+``a|b`` alternatives, ``w~v`` verb inflections, ``w~n`` noun plural, ``*N`` a gap of up to N tokens.
 """
 
 from __future__ import annotations
