@@ -248,3 +248,5 @@ def test_handovers_reinforcements_and_suspended_supplies() -> None:
 def test_cyber_attacks_and_platform_blocks_are_coerce() -> None:
     ev = one("The Ethiopian government blocked Facebook and Telegram in the Tigray region.", "COERCE")
     assert ev["mode"] == "censor"
+    body = "Iranian hackers carried out a ransomware attack on the Albanian government network."
+    assert one(body, "COERCE")["mode"] == "cyber"

@@ -65,6 +65,10 @@ _UNARMED = frozenset(
 )  # fmt: skip
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper"})
 _MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+_CYBER = frozenset(
+    {"cyber", "cyberattack", "cyberattacks", "cyber-attack", "ransomware", "hacking", "hacker", "hackers",
+     "malware", "ddos", "phishing", "network", "computer"}
+)  # fmt: skip
 _WILL_NOT = frozenset({"will", "would", "wo", "shall"})
 
 
@@ -352,6 +356,8 @@ def _build_event(
     # PLOVER re-typing rules
     if event_type == "PROTEST" and _diplomatic_protest(words, match, roles.actors):
         event_type, mode = "ACCUSE", "disapprove"  # a government "protests": diplomatic protest
+    if event_type == "ASSAULT" and not _CYBER.isdisjoint(words[match.start : match.end]):
+        event_type, mode = "COERCE", "cyber"  # "carried out a ransomware attack": no physical violence
     if event_type == "MOBILIZE" and not _PEACEKEEPING.isdisjoint(words):
         event_type, mode = "AID", None  # sending peacekeepers is protection for the host (CAMEO 074)
     elif event_type == "MOBILIZE" and not _UNARMED.isdisjoint(words[match.start : match.end + 8]):
