@@ -250,3 +250,8 @@ def test_cyber_attacks_and_platform_blocks_are_coerce() -> None:
     assert ev["mode"] == "censor"
     body = "Iranian hackers carried out a ransomware attack on the Albanian government network."
     assert one(body, "COERCE")["mode"] == "cyber"
+
+
+def test_escalation_of_a_definite_event_is_an_event() -> None:
+    assert types("The Syrian army intensified its bombardment of the rebel-held suburbs.") == ["ASSAULT"]
+    assert types("The Yemeni army halted its offensive against the rebels.") == ["RETREAT"]
