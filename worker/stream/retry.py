@@ -23,10 +23,12 @@ _TRANSIENT = (
 
 
 def is_transient(exc: BaseException) -> bool:
-    """True for errors worth retrying: connection loss, timeouts, leader changes..."""
-    if isinstance(exc, _TRANSIENT):
+    """True for errors worth retrying: connection loss, timeouts, leader changes... also when wrapped
+    (Faust's producer re-raises aiokafka errors as ``ProducerSendError`` from the original)."""
+    if isinstance(exc, _TRANSIENT) or getattr(exc, "retriable", False):
         return True
-    return bool(getattr(exc, "retriable", False))
+    cause = exc.__cause__
+    return cause is not None and cause is not exc and is_transient(cause)
 
 
 def failure_reason(exc: BaseException) -> str:
