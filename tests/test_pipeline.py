@@ -255,3 +255,9 @@ def test_cyber_attacks_and_platform_blocks_are_coerce() -> None:
 def test_escalation_of_a_definite_event_is_an_event() -> None:
     assert types("The Syrian army intensified its bombardment of the rebel-held suburbs.") == ["ASSAULT"]
     assert types("The Yemeni army halted its offensive against the rebels.") == ["RETREAT"]
+
+
+def test_vow_of_conflict_is_a_threat() -> None:
+    ev = one("The Hungarian prime minister vowed to annex the disputed Romanian province.", "THREATEN")
+    assert countries(ev["actor"]) == {"HUN"}
+    assert types("Ghana pledged to impose sanctions on Togo.") == ["THREATEN"]

@@ -187,12 +187,21 @@ def code_sentence(
         ):
             continue
         kept.append(match)
+        threat = match.entry.event_type == "AGREE" and _promises_conflict(words, match, matches)
         event = _build_event(
             state, paragraph, sentence, published, words, starts, ends, mentions, match, clause, excluded,
-            contexts_found, weak_nonpolitical,
+            contexts_found, weak_nonpolitical, threat,
         )  # fmt: skip
         out.extend(event)
     return _dedupe_sentence(out)
+
+
+def _promises_conflict(words: list[str], match: Match, matches: list[Match]) -> bool:
+    """An intent trigger whose "to"-infinitive is a material conflict trigger."""
+    for m in matches:
+        if m.entry.event_type in _MATERIAL_CONFLICT and match.end < m.start <= match.end + 3:
+            return "to" in words[match.end : m.start]
+    return False
 
 
 def _governed(match: Match, clause: ClauseInfo, kept: list[Match], matches: list[Match]) -> bool:
@@ -343,6 +352,7 @@ def _build_event(
     excluded: frozenset[int],
     contexts_found: list[str],
     weak_nonpolitical: bool,
+    threat: bool = False,
 ) -> list[dict[str, Any]]:
     lexicon = state.lexicon
     entry = match.entry
@@ -356,6 +366,8 @@ def _build_event(
     # PLOVER re-typing rules
     if event_type == "PROTEST" and _diplomatic_protest(words, match, roles.actors):
         event_type, mode = "ACCUSE", "disapprove"  # a government "protests": diplomatic protest
+    if threat:
+        event_type, mode = "THREATEN", None  # "vowed to annex", "pledged to impose sanctions"
     if event_type == "ASSAULT" and not _CYBER.isdisjoint(words[match.start : match.end]):
         event_type, mode = "COERCE", "cyber"  # "carried out a ransomware attack": no physical violence
     if event_type == "MOBILIZE" and not _PEACEKEEPING.isdisjoint(words):
