@@ -261,3 +261,8 @@ def test_vow_of_conflict_is_a_threat() -> None:
     ev = one("The Hungarian prime minister vowed to annex the disputed Romanian province.", "THREATEN")
     assert countries(ev["actor"]) == {"HUN"}
     assert types("Ghana pledged to impose sanctions on Togo.") == ["THREATEN"]
+
+
+def test_security_cooperation_and_troop_moves() -> None:
+    assert types("Haiti and Suriname are expanding cooperation to combat drug smuggling.") == ["COOPERATE"]
+    assert types("The Kenyan army began patrols in the border town of Mandera.") == ["MOBILIZE"]

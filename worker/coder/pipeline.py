@@ -230,6 +230,20 @@ def _diplomatic_protest(words: list[str], match: Match, actors: list[Mention]) -
     return any(m.country is not None and m.sector in _STATE_SECTORS for m in actors)
 
 
+_COOPERATION = frozenset({"cooperation", "co-operation", "coordination", "partnership"})
+_MATERIAL_CONTEXTS = frozenset(
+    {"economic", "military", "intelligence", "legal", "crime", "illegal_drugs", "migration", "cyber"}
+)
+
+
+def _material_cooperation(words: list[str], match: Match, contexts: list[str]) -> bool:
+    """Codebook: expanding diplomatic cooperation is SUPPORT, economic/military/judicial/intelligence
+    cooperation is COOPERATE; the sentence's context cues decide."""
+    if _COOPERATION.isdisjoint(words[match.start : match.end]):
+        return False
+    return not _MATERIAL_CONTEXTS.isdisjoint(contexts) and "diplomatic" not in contexts
+
+
 def _appositive(words: list[str], match: Match) -> bool:
     """'The fishermen, held captive for months, were freed': a participle set off by commas
     describes a participant; the finite verb after it is the main event."""
@@ -368,6 +382,8 @@ def _build_event(
         event_type, mode = "ACCUSE", "disapprove"  # a government "protests": diplomatic protest
     if threat:
         event_type, mode = "THREATEN", None  # "vowed to annex", "pledged to impose sanctions"
+    if event_type == "SUPPORT" and _material_cooperation(words, match, contexts_found):
+        event_type, mode = "COOPERATE", None  # "expanded cooperation" on trade or security
     if event_type == "ASSAULT" and not _CYBER.isdisjoint(words[match.start : match.end]):
         event_type, mode = "COERCE", "cyber"  # "carried out a ransomware attack": no physical violence
     if event_type == "MOBILIZE" and not _PEACEKEEPING.isdisjoint(words):
