@@ -69,7 +69,7 @@ _INTENDED_HEADS = {
     "over", "by", "that", "the", "a", "law", "fire", "strike~n", "gas", "cannon~n", "bullets", "shot~n",
     "behind", "alert", "standby", "light", "weapons", "arms", "attack~n", "talks", "trial", "responsible",
     "accountable", "meet", "call~n", "visit~n", "back", "office", "aside", "aim", "charges", "no", "accept",
-    "work", "tools", "themselves", "custody", "control", "bomb~n", "alive", "not", "charge", "part",
+    "work", "tools", "themselves", "custody", "control", "bomb~n", "alive", "not", "charge", "part", "free",
 }  # fmt: skip
 
 

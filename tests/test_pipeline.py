@@ -266,3 +266,8 @@ def test_vow_of_conflict_is_a_threat() -> None:
 def test_security_cooperation_and_troop_moves() -> None:
     assert types("Haiti and Suriname are expanding cooperation to combat drug smuggling.") == ["COOPERATE"]
     assert types("The Kenyan army began patrols in the border town of Mandera.") == ["MOBILIZE"]
+
+
+def test_adjective_free_and_month_march_are_no_events() -> None:
+    assert types("Peru and Chile signed a free trade agreement in March in Lima.") == ["SUPPORT"]
+    assert types("Guatemala took legal action against the Mexican mining company.") == ["ACCUSE"]
