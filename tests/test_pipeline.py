@@ -271,3 +271,17 @@ def test_security_cooperation_and_troop_moves() -> None:
 def test_adjective_free_and_month_march_are_no_events() -> None:
     assert types("Peru and Chile signed a free trade agreement in March in Lima.") == ["SUPPORT"]
     assert types("Guatemala took legal action against the Mexican mining company.") == ["ACCUSE"]
+
+
+def test_reported_obligation_is_a_request_by_the_speaker() -> None:
+    ev = one("Russia says Israel must end its attacks on Syria.", "REQUEST")
+    assert countries(ev["actor"]) == {"RUS"} and countries(ev["recipient"]) == {"ISR"}
+
+
+def test_claimed_own_attack_is_a_statement() -> None:
+    assert code("The rebels claimed that they had attacked the Ugandan army base.") == []
+
+
+def test_withdrawing_or_forcing_out_missions_is_sanction() -> None:
+    assert one("Qatar withdrew peacekeepers from the Eritrean border.", "SANCTION")["mode"] == "expel"
+    assert types("Myanmar forced Bangladeshi aid workers out of Rakhine State.") == ["SANCTION"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from operator import add
 from typing import Any
 
@@ -178,6 +179,7 @@ def code_sentence(
         if (
             clause.analyst
             or _opinion(lexicon, words, clause)
+            or _claimed_own_act(lexicon, words, clause)
             or _governed(match, clause, kept, matches)
             or _object_of_verbal(match, words, kept)
             or _stative(match, words)
@@ -194,6 +196,29 @@ def code_sentence(
         )  # fmt: skip
         out.extend(event)
     return _dedupe_sentence(out)
+
+
+_MUST = frozenset({"must", "should"})
+_MUST_TO = frozenset({"has", "have", "needs", "need", "ought"})
+
+
+def _demanded(words: list[str], match: Match, clause: ClauseInfo) -> bool:
+    """Reported "Y must/should/has to <act>": an obligation the speaker puts on Y (a demand)."""
+    if not clause.reported or clause.speaker_start < 0 or clause.negated:
+        return False
+    window = words[max(clause.region_start, match.start - 4) : match.start]
+    if not _MUST.isdisjoint(window):
+        return True
+    return any(a in _MUST_TO and b == "to" for a, b in pairwise(window))
+
+
+def _claimed_own_act(lexicon: Lexicon, words: list[str], clause: ClauseInfo) -> bool:
+    """'The rebels claimed that they had attacked the base': a claim of responsibility (CAMEO 015)."""
+    if not clause.reported or clause.speaker_end < 0 or clause.speaker_end >= len(words):
+        return False
+    if words[clause.speaker_end] not in lexicon.cue_set("claim_verbs"):
+        return False
+    return clause.region_start < len(words) and words[clause.region_start] in _PRONOUNS
 
 
 def _promises_conflict(words: list[str], match: Match, matches: list[Match]) -> bool:
@@ -382,6 +407,14 @@ def _build_event(
         event_type, mode = "ACCUSE", "disapprove"  # a government "protests": diplomatic protest
     if threat:
         event_type, mode = "THREATEN", None  # "vowed to annex", "pledged to impose sanctions"
+    elif _demanded(words, match, clause):
+        # "Russia says Israel must end its strikes": the speaker demands, the subject is asked
+        speakers = [m for m in mentions if clause.speaker_start <= m.tok_start < clause.speaker_end]
+        if speakers:
+            event_type, mode = "REQUEST", None
+            roles.recipients = [m for m in roles.actors if m not in speakers] or roles.recipients
+            roles.actors = speakers
+            clause = replace(clause, hypothetical=False, future=False)
     if event_type == "SUPPORT" and _material_cooperation(words, match, contexts_found):
         event_type, mode = "COOPERATE", None  # "expanded cooperation" on trade or security
     if event_type == "ASSAULT" and not _CYBER.isdisjoint(words[match.start : match.end]):
