@@ -75,34 +75,33 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
         tok = tokens[j]
         if tok not in stops:
             continue
-        if tok in _CLAUSE_CUES or tok in speech or tok in relatives or tok in conditionals:
-            if tok == ";" or tok == ":":
-                region_start = j + 1
-                break
-            if tok in speech and not (j + 1 < n and tokens[j + 1] == "by"):
+        if tok == ";" or tok == ":":
+            region_start = j + 1
+            break
+        if tok in speech and not (j + 1 < n and tokens[j + 1] == "by"):
+            kind, reported = REPORTED, True
+            region_start = j + 1
+            speaker_end = j
+            speaker_start = _clause_start(tokens, j, speech)
+            break
+        if tok in relatives:
+            kind, relative_at, region_start = RELATIVE, j, j + 1
+            break
+        if tok == "that":
+            if j >= 1 and tokens[j - 1] in speech:
                 kind, reported = REPORTED, True
                 region_start = j + 1
-                speaker_end = j
-                speaker_start = _clause_start(tokens, j, speech)
+                speaker_end = j - 1
+                speaker_start = _clause_start(tokens, j - 1, speech)
                 break
-            if tok in relatives:
+            if start - j <= 2 and not (j + 1 < n and tokens[j + 1] in _DETERMINERS):
                 kind, relative_at, region_start = RELATIVE, j, j + 1
                 break
-            if tok == "that":
-                if j >= 1 and tokens[j - 1] in speech:
-                    kind, reported = REPORTED, True
-                    region_start = j + 1
-                    speaker_end = j - 1
-                    speaker_start = _clause_start(tokens, j - 1, speech)
-                    break
-                if start - j <= 2 and not (j + 1 < n and tokens[j + 1] in _DETERMINERS):
-                    kind, relative_at, region_start = RELATIVE, j, j + 1
-                    break
-                region_start = j + 1
-                break
-            if tok in conditionals:
-                kind, hypothetical, region_start = CONDITIONAL, True, j + 1
-                break
+            region_start = j + 1
+            break
+        if tok in conditionals:
+            kind, hypothetical, region_start = CONDITIONAL, True, j + 1
+            break
         if tok in subordinators and (tok != "as" or (j >= 1 and tokens[j - 1] == ",")):
             kind, region_start = SUBORDINATE, j + 1
             break
