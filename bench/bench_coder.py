@@ -104,7 +104,12 @@ def run_compiled(argv: list[str]) -> int:
             shutil.copytree(ROOT / folder, Path(tmp) / folder, ignore=shutil.ignore_patterns("__pycache__"))
         modules = [f"worker/coder/{name}.py" for name in _COMPILED_MODULES]
         print(f"compiling {len(modules)} coder modules with mypyc in {tmp} ...", flush=True)
-        subprocess.run([sys.executable, "-c", _SETUP, *modules], cwd=tmp, check=True, capture_output=True)
+        built = subprocess.run(
+            [sys.executable, "-c", _SETUP, *modules], cwd=tmp, capture_output=True, text=True
+        )
+        if built.returncode != 0:
+            print(f"mypyc failed:\n{(built.stdout + built.stderr)[-2000:]}", file=sys.stderr)
+            return 1
         env = {**os.environ, "PYTHONPATH": tmp, _COMPILED_ENV: "1"}
         return subprocess.run([sys.executable, __file__, *argv], env=env, check=False).returncode
 
