@@ -285,3 +285,14 @@ def test_claimed_own_attack_is_a_statement() -> None:
 def test_withdrawing_or_forcing_out_missions_is_sanction() -> None:
     assert one("Qatar withdrew peacekeepers from the Eritrean border.", "SANCTION")["mode"] == "expel"
     assert types("Myanmar forced Bangladeshi aid workers out of Rakhine State.") == ["SANCTION"]
+
+
+def test_participle_with_agent_is_a_description() -> None:
+    body = "Syrian government forces backed by Russian warplanes continued their attacks on Idlib."
+    assert types(body) == ["ASSAULT"]
+
+
+def test_only_a_state_subject_protests_diplomatically() -> None:
+    assert "ACCUSE" in types("Japan protested to China over the incursion.")
+    body = "Zimbabwean police fired teargas to break up protests against the government."
+    assert "ACCUSE" not in types(body)

@@ -45,8 +45,9 @@ _VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUS
 _BACKGROUND_PREP = frozenset({"after", "before", "following", "amid", "despite", "since", "during"})
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
 _NOT_CAPTIVES = frozenset(
-    {"statement", "report", "video", "data", "figures", "details", "results", "footage", "images",
-     "photos", "album", "song", "film", "list", "document", "documents", "findings", "version", "funds"}
+    {"statement", "report", "video", "reports", "statements", "videos", "data", "figures", "details",
+     "results", "footage", "images", "photos", "album", "song", "film", "list", "document", "documents",
+     "findings", "version", "funds"}
 )  # fmt: skip
 _CONTEXT_ORDER = {c: i for i, c in enumerate(CONTEXTS)}
 # a verbal trigger governs the triggers of its object up to one of these ("condemned the raids")
@@ -185,6 +186,7 @@ def code_sentence(
             or _stative(match, words)
             or _background_clause(lexicon, words, match, clause)
             or _abstract_object(lexicon, words, match)
+            or (match.entry.event_type in _VERBAL and _reduced_relative(words, match))
             or (not paragraph.heading and _definite_background(lexicon, words, match))
         ):
             continue
@@ -252,7 +254,9 @@ def _diplomatic_protest(words: list[str], match: Match, actors: list[Mention]) -
         return False
     if match.end >= len(words) or words[match.end] not in _PROTEST_TO:
         return False
-    return any(m.country is not None and m.sector in _STATE_SECTORS for m in actors)
+    # the state is the subject right before the verb ("Japan (formally) protested")
+    near = [m for m in actors if 0 <= match.start - m.tok_end <= 2]
+    return any(m.country is not None and m.sector in _STATE_SECTORS for m in near)
 
 
 _COOPERATION = frozenset({"cooperation", "co-operation", "coordination", "partnership"})
@@ -267,6 +271,25 @@ def _material_cooperation(words: list[str], match: Match, contexts: list[str]) -
     if _COOPERATION.isdisjoint(words[match.start : match.end]):
         return False
     return not _MATERIAL_CONTEXTS.isdisjoint(contexts) and "diplomatic" not in contexts
+
+
+_AUXILIARY = frozenset(
+    {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get"}
+)
+
+
+def _reduced_relative(words: list[str], match: Match) -> bool:
+    """'government forces backed by Russian warplanes': a participle with its agent modifying a noun
+    describes a participant, it is not the sentence's event."""
+    i = match.start
+    return (
+        match.end < len(words)
+        and words[match.end] == "by"
+        and words[i].endswith("ed")
+        and i >= 1
+        and words[i - 1] not in _AUXILIARY
+        and words[i - 1] not in (",", "and")
+    )
 
 
 def _appositive(words: list[str], match: Match) -> bool:
@@ -349,7 +372,7 @@ def _stative(match: Match, words: list[str]) -> bool:
         return True
     if i >= 1 and words[i - 1] in _DETERMINERS and words[i].endswith("ed") and match.end - i == 1:
         return True  # "the detained journalists": an adjective, not an act
-    if match.entry.mode == "release" and not _NOT_CAPTIVES.isdisjoint(words[match.end : match.end + 4]):
+    if match.entry.mode == "release" and not _NOT_CAPTIVES.isdisjoint(words[max(0, i - 2) : match.end + 4]):
         return True  # "released a statement": publishing, not freeing anyone
     return match.entry.noun and i >= 1 and words[i - 1] in _BACKGROUND_PREP
 
@@ -506,7 +529,7 @@ def _assemble(
         confidence *= 0.8
     if clause.participle:
         confidence *= 0.75
-    elif _appositive(words, match):
+    elif _appositive(words, match) or _reduced_relative(words, match):
         confidence *= 0.6
     if entry.noun:
         confidence *= 0.85
