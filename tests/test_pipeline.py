@@ -296,3 +296,10 @@ def test_only_a_state_subject_protests_diplomatically() -> None:
     assert "ACCUSE" in types("Japan protested to China over the incursion.")
     body = "Zimbabwean police fired teargas to break up protests against the government."
     assert "ACCUSE" not in types(body)
+
+
+def test_reported_must_is_a_demand_and_strikers_can_refuse() -> None:
+    ev = one("Kenya said Uganda must ensure the safety of returnees.", "REQUEST")
+    assert countries(ev["actor"]) == {"KEN"} and countries(ev["recipient"]) == {"UGA"}
+    assert code("Israel must end the occupation.") == []  # an opinion unless someone demands it
+    assert types("Kazakh oil workers will not end the strike until their pay is raised.") == ["REJECT"]

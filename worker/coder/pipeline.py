@@ -187,6 +187,7 @@ def code_sentence(
             or _background_clause(lexicon, words, match, clause)
             or _abstract_object(lexicon, words, match)
             or (match.entry.event_type in _VERBAL and _reduced_relative(words, match))
+            or (words[match.start] in _MUST and not clause.reported)  # "X must ...": only as reported demand
             or (not paragraph.heading and _definite_background(lexicon, words, match))
         ):
             continue
@@ -201,6 +202,10 @@ def code_sentence(
 
 
 _MUST = frozenset({"must", "should"})
+_DISSENT = frozenset(
+    {"strike", "strikes", "protest", "protests", "boycott", "sit-in", "walkout", "demonstrations"}
+)
+_DISSENT_TALK = frozenset({"REJECT", "CONCEDE", "REQUEST", "AGREE"})
 _MUST_TO = frozenset({"has", "have", "needs", "need", "ought"})
 
 
@@ -208,7 +213,7 @@ def _demanded(words: list[str], match: Match, clause: ClauseInfo) -> bool:
     """Reported "Y must/should/has to <act>": an obligation the speaker puts on Y (a demand)."""
     if not clause.reported or clause.speaker_start < 0 or clause.negated:
         return False
-    window = words[max(clause.region_start, match.start - 4) : match.start]
+    window = words[max(clause.region_start, match.start - 4) : match.start + 1]
     if not _MUST.isdisjoint(window):
         return True
     return any(a in _MUST_TO and b == "to" for a, b in pairwise(window))
@@ -449,10 +454,6 @@ def _build_event(
     if clause.negated and event_type in _COOPERATIVE and _refusal(lexicon, words, match, clause):
         event_type, mode = "REJECT", None  # "will not release", "failed to agree": declining (CAMEO 12)
         clause = replace(clause, negated=False)
-    elif (
-        clause.future and not clause.hypothetical and not clause.negated and event_type in _MATERIAL_CONFLICT
-    ):
-        event_type, mode = "THREATEN", None  # announced coercion ("will impose a curfew"): CAMEO 13
     elif clause.future and not clause.hypothetical and not clause.negated:
         if event_type in _MATERIAL_CONFLICT:
             event_type, mode = "THREATEN", None  # announced coercion ("will impose a curfew"): CAMEO 13
@@ -463,7 +464,9 @@ def _build_event(
 
     if event_type in _VERBAL and not roles.actors:
         return []  # a statement needs its author
-    civilian_ok = event_type in lexicon.cues.get("civilian_ok", ())
+    civilian_ok = event_type in lexicon.cues.get("civilian_ok", ()) or (
+        event_type in _DISSENT_TALK and not _DISSENT.isdisjoint(words)
+    )  # workers or protesters refusing, yielding or demanding about their strike or protest
     everyone = roles.actors + roles.recipients + [m for g in roles.partners for m in g]
     if not _political(everyone):
         if event_type == "PROTEST":
