@@ -303,3 +303,16 @@ def test_reported_must_is_a_demand_and_strikers_can_refuse() -> None:
     assert countries(ev["actor"]) == {"KEN"} and countries(ev["recipient"]) == {"UGA"}
     assert code("Israel must end the occupation.") == []  # an opinion unless someone demands it
     assert types("Kazakh oil workers will not end the strike until their pay is raised.") == ["REJECT"]
+
+
+def test_top_event_scores_types_over_the_lede() -> None:
+    from worker.coder.pipeline import top_event
+
+    def ev(event_type: str, confidence: float, paragraph: int) -> dict[str, Any]:
+        return {"event_type": event_type, "confidence": confidence, "paragraph_index": paragraph,
+                "negated": False, "hypothetical": False}  # fmt: skip
+
+    events = [ev("CONSULT", 0.9, 0), ev("ASSAULT", 0.6, 0), ev("ASSAULT", 0.6, 0), ev("SUPPORT", 0.99, 1)]
+    top = top_event(events)
+    assert top is not None and top["event_type"] == "ASSAULT"
+    assert top_event([ev("AID", 0.5, 2) | {"negated": True}]) is None
