@@ -615,7 +615,8 @@ def drop_repeated_headings(events: list[dict[str, Any]]) -> list[dict[str, Any]]
 def top_event(events: list[dict[str, Any]], paragraphs: int = 1) -> dict[str, Any] | None:
     """The article's dominant event. Each type is scored by the summed confidence of its live
     (non-negated, non-hypothetical) events in the first ``paragraphs`` paragraphs that have events,
-    the first of them (the lede) counting double; the best type's most confident event is returned.
+    the first of them (the lede) counting double and its first sentence with events 1.5 times; the
+    best type's most confident event is returned.
     A single sentence thus yields its most confident event (main clause before subordinate ones)."""
     live = [e for e in events if not e["negated"]]
     if not live:
@@ -623,9 +624,16 @@ def top_event(events: list[dict[str, Any]], paragraphs: int = 1) -> dict[str, An
     certain = [e for e in live if not e["hypothetical"]] or live
     firsts = sorted({e["paragraph_index"] for e in certain})[:paragraphs]
     lead = [e for e in certain if e["paragraph_index"] in firsts]
+    min_sentence: dict[int, int] = {}
+    for e in lead:
+        p, k = e["paragraph_index"], e.get("sentence_index", 0)
+        min_sentence[p] = min(min_sentence.get(p, k), k)
     score: Counter[str] = Counter()
     for e in lead:
-        score[e["event_type"]] += e["confidence"] * (2.0 if e["paragraph_index"] == firsts[0] else 1.0)
+        weight = 2.0 if e["paragraph_index"] == firsts[0] else 1.0
+        if e.get("sentence_index") == min_sentence.get(e["paragraph_index"]):
+            weight *= 1.5  # the lede sentence states the news (inverted pyramid)
+        score[e["event_type"]] += e["confidence"] * weight
     best = max(
         score, key=lambda t: (score[t], -min(e["paragraph_index"] for e in lead if e["event_type"] == t))
     )
