@@ -12,9 +12,6 @@ from typing import Any
 
 import faust
 
-from worker import __version__
-from worker.coder import CLASSIFIER_NAME, CLASSIFIER_VERSION
-from worker.metrics import BUILD_INFO
 from worker.observability import set_ready
 from worker.settings import Settings
 from worker.stream.agents import register_agents
@@ -55,9 +52,6 @@ def create_app(settings: Settings) -> faust.App:
         env={},
     )
     register_agents(app, settings)
-    BUILD_INFO.info(
-        {"version": __version__, "classifier_name": CLASSIFIER_NAME, "classifier_version": CLASSIFIER_VERSION}
-    )
 
     @app.on_partitions_assigned.connect  # type: ignore[arg-type]
     async def on_assigned(sender: Any, assigned: Any, **kwargs: Any) -> None:
