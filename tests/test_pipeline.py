@@ -316,3 +316,8 @@ def test_top_event_scores_types_over_the_lede() -> None:
     top = top_event(events)
     assert top is not None and top["event_type"] == "ASSAULT"
     assert top_event([ev("AID", 0.5, 2) | {"negated": True}]) is None
+
+
+def test_violence_by_protesters_is_a_riot() -> None:
+    ev = one("Bolivian demonstrators hurled rocks at the police station.", "PROTEST")
+    assert ev["mode"] == "riot"

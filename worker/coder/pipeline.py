@@ -297,6 +297,18 @@ def _reduced_relative(words: list[str], match: Match) -> bool:
     )
 
 
+_PROTESTERS = frozenset(
+    {"protesters", "protestors", "demonstrators", "rioters", "mob", "mobs", "crowd", "crowds", "strikers"}
+)
+
+
+def _protesters(actors: list[Mention], words: list[str], match: Match) -> bool:
+    """The attackers are protesters (actor head noun, or the subject just before the trigger)."""
+    if any(not _PROTESTERS.isdisjoint(m.mention.text.lower().split()) for m in actors):
+        return True
+    return not _PROTESTERS.isdisjoint(words[max(0, match.start - 3) : match.start])
+
+
 def _appositive(words: list[str], match: Match) -> bool:
     """'The fishermen, held captive for months, were freed': a participle set off by commas
     describes a participant; the finite verb after it is the main event."""
@@ -445,6 +457,8 @@ def _build_event(
             clause = replace(clause, hypothetical=False, future=False)
     if event_type == "SUPPORT" and _material_cooperation(words, match, contexts_found):
         event_type, mode = "COOPERATE", None  # "expanded cooperation" on trade or security
+    if event_type == "ASSAULT" and mode != "crowd-control" and _protesters(roles.actors, words, match):
+        event_type, mode = "PROTEST", "riot"  # protesters clashing or throwing stones: a violent protest
     if event_type == "ASSAULT" and not _CYBER.isdisjoint(words[match.start : match.end]):
         event_type, mode = "COERCE", "cyber"  # "carried out a ransomware attack": no physical violence
     if event_type == "MOBILIZE" and not _PEACEKEEPING.isdisjoint(words):
