@@ -16,7 +16,7 @@ from worker_fixtures import StartWorker
 
 pytestmark = [pytest.mark.reliability, pytest.mark.integration]
 
-ARTICLES = int(os.environ.get("REL_RESTART_ARTICLES", "3000"))
+ARTICLES = int(os.environ.get("REL_RESTART_ARTICLES", "2000"))
 OUTAGE_S = 8.0
 
 

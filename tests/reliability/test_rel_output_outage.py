@@ -21,8 +21,8 @@ from worker_fixtures import StartWorker
 
 pytestmark = [pytest.mark.reliability, pytest.mark.integration]
 
-ARTICLES = int(os.environ.get("REL_OUTAGE_ARTICLES", "3000"))
-OUTAGE_S = 15.0
+ARTICLES = int(os.environ.get("REL_OUTAGE_ARTICLES", "2000"))
+OUTAGE_S = 12.0
 RSS_GROWTH_LIMIT_KIB = 150 * 1024
 
 

@@ -17,8 +17,8 @@ from worker_fixtures import StartWorker, committed_offsets
 
 pytestmark = [pytest.mark.reliability, pytest.mark.integration]
 
-ARTICLES = int(os.environ.get("REL_REBALANCE_ARTICLES", "3000"))
-STREAM_S = 25.0
+ARTICLES = int(os.environ.get("REL_REBALANCE_ARTICLES", "2000"))
+STREAM_S = 20.0
 
 
 def end_offsets(bootstrap: str, topic: str, partitions: int) -> dict[int, int]:
