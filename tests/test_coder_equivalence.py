@@ -127,3 +127,10 @@ _SENTENCES = st.lists(
 def test_find_triggers_matches_the_plain_definition(tokens: list[str]) -> None:
     fast = [(m.start, m.end, m.pattern.text) for m in find_triggers(_LEXICON, tokens)]
     assert fast == _plain_find_triggers(_LEXICON, tokens)
+
+
+def test_hand_built_patterns_without_precomputed_fields_still_match() -> None:
+    entry = _LEXICON.entries[0]
+    pattern = Pattern(entry, (frozenset({"held"}), 2, frozenset({"talks"})), "held *2 talks")
+    lexicon = Lexicon(version="t", anchors={"held": (pattern,)}, cues={}, entries=(entry,))
+    assert [(m.start, m.end) for m in find_triggers(lexicon, ["they", "held", "new", "talks"])] == [(1, 4)]

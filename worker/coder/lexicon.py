@@ -60,7 +60,7 @@ class Pattern:
     elements: tuple[Element, ...]
     text: str
     gapless: bool = False  # no ``*N`` element: matched by a plain loop
-    # words of its rarest later element: a sentence without any of them cannot match (empty: one element)
+    # words of its rarest later element: a sentence without any of them cannot match (empty: no such test)
     required: frozenset[str] = frozenset()
 
 
@@ -299,7 +299,7 @@ def find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[Match]:
             size = len(elements)
             if size == 1:
                 found.append(Match(i, i + 1, pattern))
-            elif pattern.required.isdisjoint(words):
+            elif pattern.required and pattern.required.isdisjoint(words):
                 continue
             elif pattern.gapless:
                 if i + size <= n:
