@@ -321,3 +321,9 @@ def test_top_event_scores_types_over_the_lede() -> None:
 def test_violence_by_protesters_is_a_riot() -> None:
     ev = one("Bolivian demonstrators hurled rocks at the police station.", "PROTEST")
     assert ev["mode"] == "riot"
+
+
+def test_names_and_noun_uses_are_no_triggers() -> None:
+    body = "Amnesty International issued a report accusing the Nigerian army of ignoring warning signs."
+    assert types(body) == ["ACCUSE"]
+    assert types("The Sudanese government declared an amnesty for rebel fighters.") == ["CONCEDE"]
