@@ -327,3 +327,9 @@ def test_names_and_noun_uses_are_no_triggers() -> None:
     body = "Amnesty International issued a report accusing the Nigerian army of ignoring warning signs."
     assert types(body) == ["ACCUSE"]
     assert types("The Sudanese government declared an amnesty for rebel fighters.") == ["CONCEDE"]
+
+
+def test_adverb_back_and_thanks_to_are_no_support() -> None:
+    assert code("The skulls date back to the Inca era, Peru said.") == []
+    assert code("Refugees in Germany received food, thanks to the Syrian community.") == []
+    assert types("Japan hosted the ASEAN summit.") == ["CONSULT"]

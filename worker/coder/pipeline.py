@@ -47,9 +47,15 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"}
 _NOT_CAPTIVES = frozenset(
     {"statement", "report", "video", "reports", "statements", "videos", "data", "figures", "details",
      "results", "footage", "images", "photos", "album", "song", "film", "list", "document", "documents",
-     "findings", "version", "funds"}
+     "findings", "version", "funds", "press"}
 )  # fmt: skip
 _CONTEXT_ORDER = {c: i for i, c in enumerate(CONTEXTS)}
+_BACK_ADVERB = frozenset(
+    {"come", "came", "comes", "coming", "go", "went", "goes", "going", "date", "dates", "dating", "dated",
+     "bring", "brought", "get", "got", "pushed", "push", "fought", "fight", "hit", "hits", "step", "stepped",
+     "way", "turn", "turned", "send", "sent", "flew", "fly", "moved", "move", "pulled", "pull", "brings"}
+)  # fmt: skip
+_BACK_NEXT = frozenset({"to", "into", "from", "home", "in", "on", "down", "off", "out", "then"})
 # a verbal trigger governs the triggers of its object up to one of these ("condemned the raids")
 _CLAUSE_BREAK = frozenset(
     {",", ";", ":", "and", "but", "or", "that", "which", "who", "whom", "whose", "where", "while", "after",
@@ -389,6 +395,9 @@ def _stative(match: Match, words: list[str]) -> bool:
         return True
     if i >= 1 and words[i - 1] in _DETERMINERS and words[i].endswith("ed") and match.end - i == 1:
         return True  # "the detained journalists": an adjective, not an act
+    after = words[match.end] if match.end < len(words) else ""
+    if words[i] == "back" and ((i >= 1 and words[i - 1] in _BACK_ADVERB) or after in _BACK_NEXT):
+        return True  # "came back", "date back to", "back home": the adverb, not "to back" someone
     if match.entry.mode == "release" and not _NOT_CAPTIVES.isdisjoint(words[max(0, i - 2) : match.end + 4]):
         return True  # "released a statement": publishing, not freeing anyone
     return match.entry.noun and i >= 1 and words[i - 1] in _BACKGROUND_PREP
