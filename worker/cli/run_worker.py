@@ -39,6 +39,9 @@ def run(args: argparse.Namespace) -> int:
     from worker.observability import start_observability
 
     start_observability(settings)
+    from worker.coder import warm_up
+
+    warm_up()  # build lexicon and gazetteer now, not on the first article
     if settings.processing_guarantee == "exactly_once":
         return _run_exactly_once(settings)
     return _run_faust(settings)
