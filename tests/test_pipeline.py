@@ -333,3 +333,9 @@ def test_adverb_back_and_thanks_to_are_no_support() -> None:
     assert code("The skulls date back to the Inca era, Peru said.") == []
     assert code("Refugees in Germany received food, thanks to the Syrian community.") == []
     assert types("Japan hosted the ASEAN summit.") == ["CONSULT"]
+
+
+def test_disasters_block_violence_not_aid_and_leagues_are_political() -> None:
+    assert types("Japan sent emergency aid to Nepal after the earthquake.") == ["AID"]
+    assert code("The earthquake in Nepal killed 40 people.") == []
+    assert types("The Arab League condemned the Israeli strikes on Gaza.") == ["ACCUSE"]

@@ -73,6 +73,7 @@ _UNARMED = frozenset(
 )  # fmt: skip
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper"})
 _MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+_FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 _CYBER = frozenset(
     {"cyber", "cyberattack", "cyberattacks", "cyber-attack", "ransomware", "hacking", "hacker", "hackers",
      "malware", "ddos", "phishing", "network", "computer"}
@@ -163,6 +164,7 @@ def code_sentence(
     if not nonpolitical.isdisjoint(words):
         return []
     weak_nonpolitical = not lexicon.cue_set("nonpolitical_weak").isdisjoint(words)
+    disaster = not lexicon.cue_set("disasters").isdisjoint(words)
     starts = token_starts(norm)
     ends = list(map(add, starts, map(len, words)))
     found = state.actors(sentence.text)
@@ -182,6 +184,8 @@ def code_sentence(
             continue
         if any(s <= match.start < e for s, e in scopes):
             continue  # "denied charges he ordered the attack": the content of a statement
+        if disaster and match.entry.event_type in _FORCE:
+            continue  # "the earthquake killed 40": nature, not an attack; aid for the victims stays
         clause = analyse(lexicon, words, match.start, match.end)
         if (
             clause.analyst
