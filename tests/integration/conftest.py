@@ -141,7 +141,10 @@ def unique_suffix() -> str:
 
 def create_topics(admin: KafkaAdminClient, names: Sequence[str], partitions: int) -> None:
     """Create ``names`` (ignoring ones that exist) and wait until every partition has a leader."""
-    new = [NewTopic(name=n, num_partitions=partitions, replication_factor=1) for n in names]
+    # no time-based retention: tests produce records with historical timestamps (2024), which the
+    # broker's periodic retention check would otherwise delete mid-test
+    keep = {"retention.ms": "-1"}
+    new = [NewTopic(n, partitions, 1, topic_configs=keep) for n in names]
     with contextlib.suppress(TopicAlreadyExistsError):
         admin.create_topics(new, timeout_ms=30_000)
     deadline = time.monotonic() + 30
