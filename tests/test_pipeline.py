@@ -339,3 +339,8 @@ def test_disasters_block_violence_not_aid_and_leagues_are_political() -> None:
     assert types("Japan sent emergency aid to Nepal after the earthquake.") == ["AID"]
     assert code("The earthquake in Nepal killed 40 people.") == []
     assert types("The Arab League condemned the Israeli strikes on Gaza.") == ["ACCUSE"]
+
+
+def test_sources_report_facts_analysts_give_opinions() -> None:
+    assert types("Sources said the Syrian army shelled the town of Douma.") == ["ASSAULT"]
+    assert code("Some analysts said Egypt would attack Ethiopia.") == []
