@@ -344,3 +344,7 @@ def test_disasters_block_violence_not_aid_and_leagues_are_political() -> None:
 def test_sources_report_facts_analysts_give_opinions() -> None:
     assert types("Sources said the Syrian army shelled the town of Douma.") == ["ASSAULT"]
     assert code("Some analysts said Egypt would attack Ethiopia.") == []
+
+
+def test_dismissing_observers_is_sanction() -> None:
+    assert types("Nicaragua fired five international observers.") == ["SANCTION"]
