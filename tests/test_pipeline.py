@@ -348,3 +348,8 @@ def test_sources_report_facts_analysts_give_opinions() -> None:
 
 def test_dismissing_observers_is_sanction() -> None:
     assert types("Nicaragua fired five international observers.") == ["SANCTION"]
+
+
+def test_united_states_is_no_speech_verb() -> None:
+    ev = one("The United States must continue military aid to Egypt.", "AID")
+    assert not ev["reported"] and countries(ev["actor"]) == {"USA"}
