@@ -353,3 +353,13 @@ def test_dismissing_observers_is_sanction() -> None:
 def test_united_states_is_no_speech_verb() -> None:
     ev = one("The United States must continue military aid to Egypt.", "AID")
     assert not ev["reported"] and countries(ev["actor"]) == {"USA"}
+
+
+def test_fallback_actors() -> None:
+    ev = one("Japanese peacekeepers arrived at the Juba airport.", "AID")
+    assert countries(ev["actor"]) == {"JPN"}
+    ev = one("The United Nations announced that it had reduced food aid to Syria.", "SANCTION")
+    assert countries(ev["actor"]) == {"UNO"}
+    ev = one("Hundreds of political prisoners have been released in Tripoli.", "RETREAT")
+    assert countries(ev["actor"]) == {"LBY"}
+    assert types("The Red Cross has provided financial assistance to 550 Syrian households.") == ["AID"]

@@ -28,7 +28,15 @@ from worker.coder.lexicon import (
     tokenise,
 )
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
-from worker.coder.roles import POLITICAL_SECTORS, Mention, assign, attach, fill_countries, refine_sectors
+from worker.coder.roles import (
+    POLITICAL_SECTORS,
+    Mention,
+    Roles,
+    assign,
+    attach,
+    fill_countries,
+    refine_sectors,
+)
 from worker.coder.segment import split_paragraphs
 from worker.coder.taxonomy import CONTEXTS
 
@@ -319,6 +327,38 @@ def _protesters(actors: list[Mention], words: list[str], match: Match) -> bool:
     return not _PROTESTERS.isdisjoint(words[max(0, match.start - 3) : match.start])
 
 
+_AUTHORITY_ACTS = frozenset({"RETREAT", "COERCE", "SANCTION"})
+
+
+def _fallback_actors(
+    state: _ArticleState,
+    words: list[str],
+    mentions: list[Mention],
+    match: Match,
+    clause: ClauseInfo,
+    event_type: str,
+    roles: Roles,
+) -> None:
+    """Actors when the role rules found none, in order: the mention the trigger's head sits in
+    ("Japanese peacekeepers arrived"); for a subject pronoun, the speaker of reported speech ("X said
+    it would ...") or else the previous event's actor; for an agentless passive release, arrest or
+    conviction, the authority of the place ("prisoners were released in Tripoli")."""
+    covering = [m for m in mentions if m.tok_start < match.start < m.tok_end and m.country is not None]
+    if covering:
+        roles.actors = covering[:1]
+        return
+    if not _PRONOUNS.isdisjoint(words[clause.region_start : match.start]):
+        if clause.reported and clause.speaker_start >= 0:
+            speakers = [m for m in mentions if clause.speaker_start <= m.tok_start < clause.speaker_end]
+            if speakers:
+                roles.actors = speakers
+                return
+        roles.actors = list(state.last_actors)  # "He also called for ...": the previous event's actor
+        return
+    if clause.passive and event_type in _AUTHORITY_ACTS and roles.location and roles.location.country:
+        roles.actors = [roles.location]
+
+
 def _appositive(words: list[str], match: Match) -> bool:
     """'The fishermen, held captive for months, were freed': a participle set off by commas
     describes a participant; the finite verb after it is the main event."""
@@ -450,9 +490,9 @@ def _build_event(
     entry = match.entry
     event_type, mode = entry.event_type, entry.mode
     roles = assign(lexicon, words, mentions, match, clause, event_type, excluded)
-    if not roles.actors and not _PRONOUNS.isdisjoint(words[clause.region_start : match.start]):
-        roles.actors = list(state.last_actors)  # "He also called for ...": the previous event's actor
-    elif roles.actors:
+    if not roles.actors:
+        _fallback_actors(state, words, mentions, match, clause, event_type, roles)
+    if roles.actors:
         state.last_actors = list(roles.actors)
 
     # PLOVER re-typing rules
