@@ -47,8 +47,13 @@ def test_visit_host_is_recipient() -> None:
 
 
 def test_reported_speech_and_speaker_fallback() -> None:
-    ev = one("Germany said it would send humanitarian aid to Sudan.", "AID")
-    assert ev["reported"] and countries(ev["actor"]) == {"DEU"} and countries(ev["recipient"]) == {"SDN"}
+    # reported "would" is a promise (future), and promised aid is AGREE (manual)
+    ev = one("Germany said it would send humanitarian aid to Sudan.", "AGREE")
+    assert ev["reported"] and ev["future"] and not ev["hypothetical"]
+    assert countries(ev["actor"]) == {"DEU"} and countries(ev["recipient"]) == {"SDN"}
+    ev = one("Germany said it would send aid to Sudan if the fighting stopped.", "AID")
+    assert ev["hypothetical"]
+    assert types("Moscow said it would withdraw its troops from Georgia.") == ["CONCEDE"]
 
 
 def test_speech_verb_alone_is_no_event() -> None:

@@ -330,6 +330,18 @@ def _protesters(actors: list[Mention], words: list[str], match: Match) -> bool:
 _AUTHORITY_ACTS = frozenset({"RETREAT", "COERCE", "SANCTION"})
 
 
+def _reported_would(lexicon: Lexicon, words: list[str], match: Match, clause: ClauseInfo) -> bool:
+    """In reported speech "would" is the future seen from the past ("said it would withdraw"), not a
+    hypothesis, unless another modal or a condition says so."""
+    if not clause.reported or not clause.hypothetical or clause.kind == CONDITIONAL:
+        return False
+    window = words[max(clause.region_start, match.start - 5) : match.start]
+    if "would" not in window and "'d" not in window:
+        return False
+    others = lexicon.cue_set("hypothetical") - {"would"}
+    return others.isdisjoint(window) and "if" not in words[match.end :]
+
+
 def _fallback_actors(
     state: _ArticleState,
     words: list[str],
@@ -489,6 +501,8 @@ def _build_event(
     lexicon = state.lexicon
     entry = match.entry
     event_type, mode = entry.event_type, entry.mode
+    if _reported_would(lexicon, words, match, clause):
+        clause = replace(clause, hypothetical=False, future=True)  # "X said it would ...": a promise
     roles = assign(lexicon, words, mentions, match, clause, event_type, excluded)
     if not roles.actors:
         _fallback_actors(state, words, mentions, match, clause, event_type, roles)
