@@ -1,5 +1,6 @@
-"""Worker and ceiling subprocesses: start with the benchmark's environment, wait until ready, sample
-RSS from ``/proc/<pid>/status`` every 0.5 s, stop (SIGTERM, then SIGKILL)."""
+"""Worker, replay and ceiling subprocesses: start with the benchmark's environment, wait until ready (or
+done), sample RSS from ``/proc/<pid>/status`` and CPU from ``/proc/<pid>/stat`` every 0.5 s, stop
+(SIGTERM, then SIGKILL)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import asyncio
 import contextlib
 import json
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -52,12 +54,14 @@ def rss_mb(pid: int) -> float | None:
 
 
 class RssSampler:
-    """Samples a process's VmRSS every ``interval_s`` in a task; ``samples`` are (seconds, MB)."""
+    """Samples a process's VmRSS every ``interval_s`` in a task; ``samples`` are (seconds, MB),
+    ``cpu`` are (epoch seconds, CPU seconds so far)."""
 
     def __init__(self, pid: int, interval_s: float = 0.5) -> None:
         self.pid = pid
         self.interval_s = interval_s
         self.samples: list[tuple[float, float]] = []
+        self.cpu: list[tuple[float, float]] = []
         self._task: asyncio.Task[None] | None = None
         self._t0 = time.monotonic()
 
@@ -71,6 +75,9 @@ class RssSampler:
             if value is None:
                 return
             self.samples.append((time.monotonic() - self._t0, value))
+            cpu = cpu_seconds(self.pid)
+            if cpu is not None:
+                self.cpu.append((time.time(), cpu))
             await asyncio.sleep(self.interval_s)
 
     async def stop(self) -> None:
@@ -168,3 +175,40 @@ def run_ceiling(args: list[str], log_path: Path, timeout_s: float) -> dict[str, 
         )
     result: dict[str, float] = json.loads(done.stdout.decode().strip().splitlines()[-1])
     return result
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+async def run_replay(
+    args: list[str], env: dict[str, str], log_path: Path, timeout_s: float
+) -> tuple[dict[str, object], RssSampler, float, int]:
+    """Run ``news-events replay --json <args>`` to completion while sampling its RSS and CPU.
+    Returns its JSON summary (last stdout line), the sampler, its total CPU seconds (from the kernel's
+    accounting of reaped children; the benchmark runs no other child meanwhile) and its exit code."""
+    cpu_before = _children_cpu()
+    with log_path.open("ab") as log:
+        proc = subprocess.Popen(
+            [str(NEWS_EVENTS), "replay", "--json", *args],
+            env={**os.environ, **env},
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            stdin=subprocess.DEVNULL,
+        )
+    sampler = RssSampler(proc.pid)
+    sampler.start()
+    try:
+        stdout, _ = await asyncio.to_thread(proc.communicate, None, timeout_s)
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        raise
+    finally:
+        await sampler.stop()
+    cpu_total = _children_cpu() - cpu_before
+    lines = stdout.decode(errors="replace").strip().splitlines()
+    summary: dict[str, object] = json.loads(lines[-1]) if lines else {}
+    return summary, sampler, cpu_total, proc.returncode

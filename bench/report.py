@@ -34,6 +34,9 @@ def table(doc: dict[str, Any]) -> str:
         _row("Raw aiokafka ceiling (precomputed payloads)", doc["ceiling"]),
         _row("Worker, 1 process, drain (pre-loaded topic)", doc["worker"], _peak(doc["worker"]["rss"])),
     ]
+    if doc.get("replay"):
+        replay = doc["replay"]
+        rows.append(_row("`news-events replay` of the same topic", replay, _peak(replay["rss"])))
     if doc.get("two_workers"):
         rows.append(_row("Workers, 2 processes, drain", doc["two_workers"], _peak(doc["two_workers"]["rss"])))
     name = f"Worker, 1 process, paced at {paced['target_rate']:.0f}/s (half load)"
@@ -52,10 +55,22 @@ def table(doc: dict[str, Any]) -> str:
 def goals_table(doc: dict[str, Any]) -> str:
     lines = ["| Goal | Target | Measured | Met |", "|---|---|---:|---|"]
     for name, goal in doc["goals"].items():
-        digits = 2 if "ratio" in name or "slope" in name else 0
+        digits = 2 if "ratio" in name or "slope" in name or "_to_" in name else 0
         lines.append(f"| {name} | {goal['target']} | {_f(goal['measured'], digits)} | "
                      f"{'yes' if goal['met'] else '**no**'} |")  # fmt: skip
     return "\n".join(lines)
+
+
+def replay_line(doc: dict[str, Any]) -> str:
+    """Replay against the live worker: rate ratio and CPU per article of both."""
+    replay, worker = doc.get("replay"), doc["worker"]
+    if not replay:
+        return "replay not run"
+    return (
+        f"replay {replay['articles_per_s']:,.0f} articles/s vs worker {worker['articles_per_s']:,.0f}/s: "
+        f"replay / worker = **{doc['ratio_replay_to_worker']:.2f}** (CPU per article "
+        f"{replay['cpu_ms_per_article']:.2f} ms vs {worker['cpu_ms_per_article']:.2f} ms)"
+    )
 
 
 def summary(doc: dict[str, Any]) -> str:
@@ -66,6 +81,7 @@ def summary(doc: dict[str, Any]) -> str:
         scaling = f"\n2 workers: {two['articles_per_s']:,.0f} articles/s (articles per worker: {per})"
     return (
         f"{table(doc)}\n\nworker/ceiling = {doc['ratio_worker_to_ceiling']:.2f}{scaling}\n"
+        f"{replay_line(doc).replace('**', '')}\n"
         f"paced RSS slope {doc['paced']['rss'].get('steady_slope_mb_per_min', 0):+.2f} MB/min; "
         f"load {doc['machine']['load_before']} -> {doc['machine']['load_after']}\n\n{goals_table(doc)}"
     )
@@ -85,7 +101,8 @@ def plots(phases: dict[str, Any], img_dir: Path) -> list[Path]:
 
     fig, ax = plt.subplots(figsize=(8, 4.2))
     labels = {"ceiling": "raw aiokafka ceiling", "worker": "worker ×1 (drain)",
-              "two_workers": "workers ×2 (drain)", "paced": "worker ×1 (paced, half load)"}  # fmt: skip
+              "replay": "news-events replay", "two_workers": "workers ×2 (drain)",
+              "paced": "worker ×1 (paced, half load)"}  # fmt: skip
     for phase, label in labels.items():
         if phase in phases:
             series = phases[phase]["series_per_s"]
@@ -121,12 +138,12 @@ def plots(phases: dict[str, Any], img_dir: Path) -> list[Path]:
         plt.close(fig)
 
     fig, ax = plt.subplots(figsize=(8, 3.6))
-    for phase, label in (("worker", "drain"), ("paced", "paced, half load")):
-        samples = phases[phase].get("_rss_samples") or []
+    for phase, label in (("worker", "drain"), ("replay", "replay"), ("paced", "paced, half load")):
+        samples = phases.get(phase, {}).get("_rss_samples") or []
         ax.plot([t for t, _ in samples], [v for _, v in samples], label=label)
-    ax.set_xlabel("seconds since the worker started")
+    ax.set_xlabel("seconds since the process started")
     ax.set_ylabel("VmRSS, MB")
-    ax.set_title("Worker resident memory")
+    ax.set_title("Worker and replay resident memory")
     ax.set_ylim(bottom=0)
     ax.grid(alpha=0.3)
     ax.legend()
@@ -170,6 +187,7 @@ same machine), classifier {v["classifier"]}. Articles: {doc["config"]["articles"
 {table(doc)}
 
 Worker / ceiling: **{doc["ratio_worker_to_ceiling"]:.2f}**. Scaling (4 partitions): {scaling}.
+Replay: {replay_line(doc)}.
 Paced phase: {paced["offered"]["offered_articles"]:,.0f} articles offered at
 {paced["offered"]["achieved_rate"]:,.0f}/s; worker RSS steady mean {steady:.0f} MB,
 slope {slope:+.2f} MB/min.

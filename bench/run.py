@@ -2,10 +2,11 @@
 
     .venv/bin/python -m bench [--articles 20000] [--stories PATH.csv.zip] [--smoke] [--bootstrap H:P]
 
-Phases (see docs/benchmarks.md): coder alone; worker drain of a pre-loaded 4-partition topic; the raw
-ceiling pipeline on the same topic; two workers on the same topic; one worker at a paced offered load
-of half the drain rate (latency). Writes ``<results-dir>/<date>.json`` and, unless ``--no-docs``, the
-results table of docs/benchmarks.md and its plots.
+Phases (see docs/benchmarks.md): coder alone; worker drain of a pre-loaded 4-partition topic;
+``news-events replay`` of the same topic; the raw ceiling pipeline on the same topic; two workers on
+the same topic; one worker at a paced offered load of half the drain rate (latency). Writes
+``<results-dir>/<date>.json`` and, unless ``--no-docs``, the results table of docs/benchmarks.md and its
+plots.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import orjson
 from bench import kafka, report
 from bench.articles import REPO, BenchArticle, generate
 from bench.coder_alone import bench_coder, precompute, write_payloads
-from bench.procs import RssSampler, Worker, cpu_seconds, run_ceiling
+from bench.procs import RssSampler, Worker, cpu_seconds, run_ceiling, run_replay
 from bench.stats import (
     Outcome,
     latencies_ms,
@@ -103,8 +104,8 @@ class Run:
         self.topics.extend(names.values())
         return names
 
-    def worker(self, name: str, topics: dict[str, str], group: str) -> Worker:
-        env = {
+    def worker_env_for(self, name: str, topics: dict[str, str], group: str) -> dict[str, str]:
+        return {
             "KAFKA_BOOTSTRAP_SERVERS": self.bootstrap,
             "INPUT_TOPIC": topics["input"],
             "EVENTS_TOPIC": topics["events"],
@@ -115,7 +116,9 @@ class Run:
             "WORKER_DATA_DIR": str(self.work_dir / f"data-{name}"),
             **self.worker_env,
         }
-        return Worker(env, self.work_dir / f"{name}.log")
+
+    def worker(self, name: str, topics: dict[str, str], group: str) -> Worker:
+        return Worker(self.worker_env_for(name, topics, group), self.work_dir / f"{name}.log")
 
     async def drain(
         self, name: str, topics: dict[str, str], outcomes_topic: str, expected: int, workers: int
@@ -182,6 +185,42 @@ class Run:
             "latency": latency_summary(latencies_ms(outcomes)) if latency else {},
             "series_per_s": per_second(outcomes),
         }
+
+    async def replay(self, input_topic: str, expected: int) -> dict[str, Any]:
+        """``news-events replay`` of the pre-loaded input into fresh topics, with its own group."""
+        topics = self.names("replay")  # its own input topic stays empty: the replay reads ``input_topic``
+        group = f"bench-{self.tag}-replay"
+        env = self.worker_env_for("replay", topics, group)
+        args = [
+            "--topic", input_topic,
+            "--output-topic", topics["events"],
+            "--outcomes-topic", topics["outcomes"],
+            "--dlq-topic", topics["dlq"],
+            "--group", group,
+            "--bootstrap-servers", self.bootstrap,
+        ]  # fmt: skip
+        started = time.monotonic()
+        summary, sampler, cpu_total, code = await run_replay(args, env, self.work_dir / "replay.log", 900.0)
+        log.info("replay: exit %s after %.1fs: %s", code, time.monotonic() - started, summary)
+        outcomes = await kafka.read_outcomes(self.bootstrap, topics["outcomes"])
+        # no latency: the input was stamped before the worker phase, so it would only measure the wait
+        result = self.summarise(outcomes, expected, latency=False)
+        # like the worker's figure, CPU counts from the start of processing (not imports, plan, warm-up)
+        first_s = min((o.ts_ms for o in outcomes), default=0) / 1000.0
+        before = [cpu for t, cpu in sampler.cpu if t <= first_s]
+        startup = before[-1] if before else 0.0
+        cpu_used = max(0.0, cpu_total - startup)
+        result.update(
+            exit_code=code,
+            summary=summary,
+            cpu_seconds=cpu_used,
+            cpu_seconds_startup=startup,
+            cpu_ms_per_article=cpu_used * 1000 / max(1, len(outcomes)),
+            rss=[rss_summary(sampler.samples)],
+        )
+        result["_rss_samples"] = sampler.samples
+        result["_outcomes"] = outcomes
+        return result
 
     async def ceiling(self, topics: dict[str, str], payload_path: Path, expected: int) -> dict[str, Any]:
         names = {
@@ -265,7 +304,8 @@ async def run_phases(run: Run, articles: list[BenchArticle]) -> dict[str, Any]:
     results: dict[str, Any] = {}
 
     log.info("coder alone: %d articles through the pure core", len(articles))
-    payloads, coder = precompute(articles, settings)
+    payloads, coder_rates = precompute(articles, settings)
+    coder: dict[str, Any] = dict(coder_rates)
     payload_path = run.work_dir / "payloads.pickle"
     write_payloads(payloads, payload_path)
     del payloads
@@ -279,6 +319,8 @@ async def run_phases(run: Run, articles: list[BenchArticle]) -> dict[str, Any]:
 
     log.info("worker: one process drains %d articles", n)
     results["worker"] = await run.drain("worker1", topics, topics["outcomes"], n, 1)
+    log.info("replay: news-events replay of the same topic")
+    results["replay"] = await run.replay(topics["input"], n)
     log.info("ceiling: raw aiokafka pipeline on the same topic")
     results["ceiling"] = await run.ceiling(topics, payload_path, n)
     if not args.no_scaling:
@@ -313,6 +355,7 @@ def start_profiler(out_dir: Path, pid: int, name: str) -> subprocess.Popen[bytes
 def goals(results: dict[str, Any]) -> dict[str, Any]:
     worker, ceiling, paced = results["worker"], results["ceiling"], results["paced"]
     ratio = worker["articles_per_s"] / ceiling["articles_per_s"] if ceiling["articles_per_s"] else 0.0
+    replay = results["replay"]["articles_per_s"] / max(worker["articles_per_s"], 1e-9)
     p99 = paced["latency"].get("p99_ms", float("inf"))
     rss = paced["rss"]
     return {
@@ -333,6 +376,7 @@ def goals(results: dict[str, Any]) -> dict[str, Any]:
             "measured": rss.get("steady_slope_mb_per_min", 0.0),
             "met": abs(rss.get("steady_slope_mb_per_min", 0.0)) < 5,
         },
+        "replay_to_worker": {"target": ">= 1.0", "measured": replay, "met": replay >= 1.0},
     }
 
 
@@ -382,6 +426,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     ceiling_rate = max(doc["ceiling"]["articles_per_s"], 1e-9)
     doc["ratio_worker_to_ceiling"] = doc["worker"]["articles_per_s"] / ceiling_rate
     doc["goals"] = goals(phases)
+    doc["ratio_replay_to_worker"] = doc["goals"]["replay_to_worker"]["measured"]
     out_dir = Path(args.results_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / f"{started:%Y-%m-%d}.json"

@@ -64,17 +64,21 @@ def test_bench_smoke_writes_a_complete_result(tmp_path: Path) -> None:
     results = list(tmp_path.glob("*.json"))
     assert len(results) == 1
     doc = orjson.loads(results[0].read_bytes())
-    for key in ("date", "machine", "versions", "config", "coder", "worker", "ceiling", "two_workers",
-                "paced", "ratio_worker_to_ceiling", "goals"):  # fmt: skip
+    for key in ("date", "machine", "versions", "config", "coder", "worker", "replay", "ceiling",
+                "two_workers", "paced", "ratio_worker_to_ceiling", "ratio_replay_to_worker",
+                "goals"):  # fmt: skip
         assert key in doc, key
     assert doc["smoke"] is True
-    for phase in ("worker", "ceiling", "two_workers", "paced"):
+    for phase in ("worker", "replay", "ceiling", "two_workers", "paced"):
         assert doc[phase]["complete"], phase
         assert doc[phase]["articles_per_s"] > 0, phase
     for key in ("p50_ms", "p95_ms", "p99_ms"):
         assert key in doc["paced"]["latency"]
     assert doc["paced"]["rss"]["peak_mb"] > 0
+    assert doc["replay"]["exit_code"] == 0
+    assert doc["replay"]["rss"][0]["peak_mb"] > 0
     assert doc["coder"]["articles_per_s"] > 0
     assert set(doc["goals"]) == {
-        "ratio_to_ceiling", "worker_articles_per_s", "paced_p99_ms", "rss_peak_mb", "rss_slope_mb_per_min"
+        "ratio_to_ceiling", "worker_articles_per_s", "paced_p99_ms", "rss_peak_mb", "rss_slope_mb_per_min",
+        "replay_to_worker",
     }  # fmt: skip
