@@ -368,3 +368,11 @@ def test_fallback_actors() -> None:
     ev = one("Hundreds of political prisoners have been released in Tripoli.", "RETREAT")
     assert countries(ev["actor"]) == {"LBY"}
     assert types("The Red Cross has provided financial assistance to 550 Syrian households.") == ["AID"]
+
+
+def test_returns_in_the_passive_and_to_governments_and_working_meals() -> None:
+    ev = one("An ancient Egyptian statue was returned to Egypt by French customs officials.", "RETREAT")
+    assert countries(ev["actor"]) == {"FRA"} and countries(ev["recipient"]) == {"EGY"}
+    ev = one("The United States returned two paintings to the government of Brazil.", "RETREAT")
+    assert countries(ev["recipient"]) == {"BRA"}
+    assert types("Obama had lunch with French President Emmanuel Macron in Paris.") == ["CONSULT"]

@@ -328,6 +328,7 @@ def _protesters(actors: list[Mention], words: list[str], match: Match) -> bool:
 
 
 _AUTHORITY_ACTS = frozenset({"RETREAT", "COERCE", "SANCTION"})
+_BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are"})
 
 
 def _reported_would(lexicon: Lexicon, words: list[str], match: Match, clause: ClauseInfo) -> bool:
@@ -501,6 +502,8 @@ def _build_event(
     lexicon = state.lexicon
     entry = match.entry
     event_type, mode = entry.event_type, entry.mode
+    if words[match.start] in _BE_FORMS and not clause.passive:
+        clause = replace(clause, passive=True)  # a pattern that starts at "was returned to"
     if _reported_would(lexicon, words, match, clause):
         clause = replace(clause, hypothetical=False, future=True)  # "X said it would ...": a promise
     roles = assign(lexicon, words, mentions, match, clause, event_type, excluded)
