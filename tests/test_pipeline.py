@@ -376,3 +376,16 @@ def test_returns_in_the_passive_and_to_governments_and_working_meals() -> None:
     ev = one("The United States returned two paintings to the government of Brazil.", "RETREAT")
     assert countries(ev["recipient"]) == {"BRA"}
     assert types("Obama had lunch with French President Emmanuel Macron in Paris.") == ["CONSULT"]
+
+
+def test_top_event_prefers_the_earlier_trigger_on_equal_confidence() -> None:
+    from worker.coder.pipeline import top_event
+
+    def ev(event_type: str, trigger: str) -> dict[str, Any]:
+        text = "Chad closed its border and Niger deployed troops along it."
+        evidence = {"text": text, "trigger": trigger}
+        return {"event_type": event_type, "confidence": 0.8, "paragraph_index": 0, "sentence_index": 0,
+                "negated": False, "hypothetical": False, "evidence": evidence}  # fmt: skip
+
+    top = top_event([ev("MOBILIZE", "deployed troops"), ev("COERCE", "closed its border")])
+    assert top is not None and top["event_type"] == "COERCE"

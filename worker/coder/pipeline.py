@@ -700,7 +700,7 @@ def top_event(events: list[dict[str, Any]], paragraphs: int = 1) -> dict[str, An
     """The article's dominant event. Each type is scored by the summed confidence of its live
     (non-negated, non-hypothetical) events in the first ``paragraphs`` paragraphs that have events,
     the first of them (the lede) counting double and its first sentence with events 1.5 times; the
-    best type's most confident event is returned.
+    best type's most confident event is returned. Earlier triggers rank slightly higher (``_rank``).
     A single sentence thus yields its most confident event (main clause before subordinate ones)."""
     live = [e for e in events if not e["negated"]]
     if not live:
@@ -712,13 +712,21 @@ def top_event(events: list[dict[str, Any]], paragraphs: int = 1) -> dict[str, An
     for e in lead:
         p, k = e["paragraph_index"], e.get("sentence_index", 0)
         min_sentence[p] = min(min_sentence.get(p, k), k)
-    score: Counter[str] = Counter()
+    score: dict[str, float] = {}
     for e in lead:
         weight = 2.0 if e["paragraph_index"] == firsts[0] else 1.0
         if e.get("sentence_index") == min_sentence.get(e["paragraph_index"]):
             weight *= 1.5  # the lede sentence states the news (inverted pyramid)
-        score[e["event_type"]] += e["confidence"] * weight
+        score[e["event_type"]] = score.get(e["event_type"], 0.0) + _rank(e) * weight
     best = max(
         score, key=lambda t: (score[t], -min(e["paragraph_index"] for e in lead if e["event_type"] == t))
     )
-    return max((e for e in lead if e["event_type"] == best), key=lambda e: e["confidence"])
+    return max((e for e in lead if e["event_type"] == best), key=_rank)
+
+
+def _rank(event: dict[str, Any]) -> float:
+    """Confidence with a slight preference for earlier triggers: in news sentences the main verb
+    comes before its complements and adjuncts (about -1% per six characters)."""
+    evidence = event.get("evidence") or {}
+    pos = str(evidence.get("text", "")).find(str(evidence.get("trigger", "")))
+    return float(event["confidence"]) / (1 + 0.01 * max(0, pos) / 6)
