@@ -389,3 +389,8 @@ def test_top_event_prefers_the_earlier_trigger_on_equal_confidence() -> None:
 
     top = top_event([ev("MOBILIZE", "deployed troops"), ev("COERCE", "closed its border")])
     assert top is not None and top["event_type"] == "COERCE"
+
+
+def test_accepting_demands_and_agreeing_agreements() -> None:
+    assert types("Nepal's government accepts the key demands by protesters in southern Nepal.") == ["CONCEDE"]
+    assert types("Britain and the EU agreed a trade and cooperation agreement.") == ["SUPPORT"]

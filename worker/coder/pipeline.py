@@ -291,8 +291,8 @@ _MATERIAL_CONTEXTS = frozenset(
 def _material_cooperation(words: list[str], match: Match, contexts: list[str]) -> bool:
     """Codebook: expanding diplomatic cooperation is SUPPORT, economic/military/judicial/intelligence
     cooperation is COOPERATE; the sentence's context cues decide."""
-    if _COOPERATION.isdisjoint(words[match.start : match.end]):
-        return False
+    if words[match.end - 1] not in _COOPERATION:
+        return False  # "expanded cooperation", not "signed a cooperation agreement" (SUPPORT)
     return not _MATERIAL_CONTEXTS.isdisjoint(contexts) and "diplomatic" not in contexts
 
 
