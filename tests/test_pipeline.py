@@ -394,3 +394,8 @@ def test_top_event_prefers_the_earlier_trigger_on_equal_confidence() -> None:
 def test_accepting_demands_and_agreeing_agreements() -> None:
     assert types("Nepal's government accepts the key demands by protesters in southern Nepal.") == ["CONCEDE"]
     assert types("Britain and the EU agreed a trade and cooperation agreement.") == ["SUPPORT"]
+
+
+def test_veiled_threats() -> None:
+    assert types("Iran said it would not hesitate to strike Israeli targets.") == ["THREATEN"]
+    assert types("Washington said all options are on the table regarding Venezuela.") == ["THREATEN"]
