@@ -1,0 +1,59 @@
+"""`news-events eval` on tiny invented files (the real dev sets are never needed by the suite)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import orjson
+import pytest
+
+from worker.cli.evaluate import run, scores, select
+
+
+def test_select_splits_and_limits() -> None:
+    items = list(range(1, 8))
+    assert select(items, "odd", None) == [1, 3, 5, 7]
+    assert select(items, "even", None) == [2, 4, 6]
+    assert select(items, "all", 2) == [1, 2]
+    assert select(items, "odd", 2) == [1, 3]
+
+
+def test_scores_macro_f1_and_confusion() -> None:
+    out = scores([("A", "A"), ("A", "B"), ("B", "B")], ["A", "B"])
+    assert out["accuracy"] == pytest.approx(0.667, abs=1e-3)
+    assert out["per_label"]["A"]["recall"] == 0.5 and out["per_label"]["B"]["precision"] == 0.5
+    assert out["confusion"] == {"A": {"A": 1, "B": 1}, "B": {"B": 1}}
+
+
+def _args(**kw: object) -> argparse.Namespace:
+    base = {"stories": None, "quad": None, "limit": 0, "split": "all", "errors": 0, "seed": 1, "json": True}
+    base.update(kw)
+    return argparse.Namespace(**base)
+
+
+def test_run_on_tiny_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    quad = tmp_path / "quad.tsv"
+    quad.write_text(
+        "Spain condemned the Moroccan raids.\t3\n"
+        "The weather was mild in Lisbon.\t0\n"
+        "Chile sent humanitarian aid to Peru.\t2\n",
+        encoding="utf-8",
+    )
+    stories = tmp_path / "stories.csv"
+    stories.write_text(
+        'text,label\n"Kenyan troops shelled the Somali town of Kismayo on Monday.",ASSAULT\n',
+        encoding="utf-8",
+    )
+    assert run(_args(quad=quad, stories=stories, errors=2)) == 0
+    captured = capsys.readouterr()
+    report = orjson.loads(captured.out)
+    assert report["quad"]["n"] == 3 and report["stories"]["n"] == 1
+    assert report["quad"]["accuracy"] == 1.0 and report["stories"]["accuracy"] == 1.0
+    assert run(_args(quad=quad, split="even")) == 0
+    assert orjson.loads(capsys.readouterr().out)["quad"]["n"] == 1
+
+
+def test_run_needs_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(_args()) == 2
+    assert "give --stories" in capsys.readouterr().err
