@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 from operator import add
 from typing import Any
 
@@ -28,6 +27,16 @@ from worker.coder.lexicon import (
     tokenise,
 )
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
+from worker.coder.retype import (
+    MUST,
+    demanded,
+    diplomatic_protest,
+    material_cooperation,
+    promises_conflict,
+    protesters,
+    refusal,
+    reported_would,
+)
 from worker.coder.roles import (
     POLITICAL_SECTORS,
     Mention,
@@ -37,6 +46,22 @@ from worker.coder.roles import (
     fill_countries,
     refine_sectors,
 )
+from worker.coder.rules import (
+    MATERIAL_CONFLICT,
+    PRONOUNS,
+    VERBAL,
+    abstract_object,
+    appositive,
+    background_clause,
+    claimed_own_act,
+    definite_background,
+    governed,
+    object_of_verbal,
+    opinion,
+    reduced_relative,
+    scope_end,
+    stative,
+)
 from worker.coder.segment import split_paragraphs
 from worker.coder.taxonomy import CONTEXTS
 
@@ -44,34 +69,9 @@ log = logging.getLogger(__name__)
 
 _CLAUSE_FACTOR = {REPORTED: 0.95, SUBORDINATE: 0.7, RELATIVE: 0.55, CONDITIONAL: 0.5}
 STATEMENT = "STATEMENT"  # lexicon pseudo-type: CAMEO 01 statements (no comment, denials, condolences, ...)
-_STATIVE = frozenset(
-    {"pose", "poses", "posed", "posing", "constitute", "constitutes", "represents", "face", "faces",
-     "faced", "facing", "under", "fear", "fears", "feared", "amid"}
-)  # fmt: skip
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
-_VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
-_BACKGROUND_PREP = frozenset({"after", "before", "following", "amid", "despite", "since", "during"})
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
-_NOT_CAPTIVES = frozenset(
-    {"statement", "report", "video", "reports", "statements", "videos", "data", "figures", "details",
-     "results", "footage", "images", "photos", "album", "song", "film", "list", "document", "documents",
-     "findings", "version", "funds", "press"}
-)  # fmt: skip
 _CONTEXT_ORDER = {c: i for i, c in enumerate(CONTEXTS)}
-_BACK_ADVERB = frozenset(
-    {"come", "came", "comes", "coming", "go", "went", "goes", "going", "date", "dates", "dating", "dated",
-     "bring", "brought", "get", "got", "pushed", "push", "fought", "fight", "hit", "hits", "step", "stepped",
-     "way", "turn", "turned", "send", "sent", "flew", "fly", "moved", "move", "pulled", "pull", "brings"}
-)  # fmt: skip
-_BACK_NEXT = frozenset({"to", "into", "from", "home", "in", "on", "down", "off", "out", "then"})
 # a verbal trigger governs the triggers of its object up to one of these ("condemned the raids")
-_CLAUSE_BREAK = frozenset(
-    {",", ";", ":", "and", "but", "or", "that", "which", "who", "whom", "whose", "where", "while", "after",
-     "before", "when", "because", "as", "since", "said", "says", "saying", "told", "until", "if"}
-)  # fmt: skip
 # statements' scope ends at a new main clause
-_SCOPE_BREAK = frozenset({";", ":", "but", "while", "whereas"})
-_DEFINITE = frozenset({"the", "this", "these", "those", "its", "their", "his", "her", "our", "such", "'s"})
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 _UNARMED = frozenset(
     {"observers", "monitors", "monitor", "inspectors", "experts", "doctors", "medics", "medical",
@@ -80,13 +80,11 @@ _UNARMED = frozenset(
      "donors"}
 )  # fmt: skip
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper"})
-_MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 _FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 _CYBER = frozenset(
     {"cyber", "cyberattack", "cyberattacks", "cyber-attack", "ransomware", "hacking", "hacker", "hackers",
      "malware", "ddos", "phishing", "network", "computer"}
 )  # fmt: skip
-_WILL_NOT = frozenset({"will", "would", "wo", "shall"})
 
 
 @dataclass(slots=True)
@@ -188,7 +186,7 @@ def code_sentence(
     scopes: list[tuple[int, int]] = []
     for match in matches:
         if match.entry.event_type == STATEMENT:
-            scopes.append((match.start, _scope_end(words, match.end)))
+            scopes.append((match.start, scope_end(words, match.end)))
             continue
         if any(s <= match.start < e for s, e in scopes):
             continue  # "denied charges he ordered the attack": the content of a statement
@@ -197,20 +195,20 @@ def code_sentence(
         clause = analyse(lexicon, words, match.start, match.end)
         if (
             clause.analyst
-            or _opinion(lexicon, words, clause)
-            or _claimed_own_act(lexicon, words, clause)
-            or _governed(match, clause, kept, matches)
-            or _object_of_verbal(match, words, kept)
-            or _stative(match, words)
-            or _background_clause(lexicon, words, match, clause)
-            or _abstract_object(lexicon, words, match)
-            or (match.entry.event_type in _VERBAL and _reduced_relative(words, match))
-            or (words[match.start] in _MUST and not clause.reported)  # "X must ...": only as reported demand
-            or (not paragraph.heading and _definite_background(lexicon, words, match))
+            or opinion(lexicon, words, clause)
+            or claimed_own_act(lexicon, words, clause)
+            or governed(match, clause, kept, matches)
+            or object_of_verbal(match, words, kept)
+            or stative(match, words)
+            or background_clause(lexicon, words, match, clause)
+            or abstract_object(lexicon, words, match)
+            or (match.entry.event_type in VERBAL and reduced_relative(words, match))
+            or (words[match.start] in MUST and not clause.reported)  # "X must ...": only as reported demand
+            or (not paragraph.heading and definite_background(lexicon, words, match))
         ):
             continue
         kept.append(match)
-        threat = match.entry.event_type == "AGREE" and _promises_conflict(words, match, matches)
+        threat = match.entry.event_type == "AGREE" and promises_conflict(words, match, matches)
         event = _build_event(
             state, paragraph, sentence, published, words, starts, ends, mentions, match, clause, excluded,
             contexts_found, weak_nonpolitical, threat,
@@ -219,128 +217,14 @@ def code_sentence(
     return _dedupe_sentence(out)
 
 
-_MUST = frozenset({"must", "should"})
 _DISSENT = frozenset(
     {"strike", "strikes", "protest", "protests", "boycott", "sit-in", "walkout", "demonstrations"}
 )
 _DISSENT_TALK = frozenset({"REJECT", "CONCEDE", "REQUEST", "AGREE"})
-_MUST_TO = frozenset({"has", "have", "needs", "need", "ought"})
-
-
-def _demanded(words: list[str], match: Match, clause: ClauseInfo) -> bool:
-    """Reported "Y must/should/has to <act>": an obligation the speaker puts on Y (a demand)."""
-    if not clause.reported or clause.speaker_start < 0 or clause.negated:
-        return False
-    window = words[max(clause.region_start, match.start - 4) : match.start + 1]
-    if not _MUST.isdisjoint(window):
-        return True
-    return any(a in _MUST_TO and b == "to" for a, b in pairwise(window))
-
-
-def _claimed_own_act(lexicon: Lexicon, words: list[str], clause: ClauseInfo) -> bool:
-    """'The rebels claimed that they had attacked the base': a claim of responsibility (CAMEO 015)."""
-    if not clause.reported or clause.speaker_end < 0 or clause.speaker_end >= len(words):
-        return False
-    if words[clause.speaker_end] not in lexicon.cue_set("claim_verbs"):
-        return False
-    return clause.region_start < len(words) and words[clause.region_start] in _PRONOUNS
-
-
-def _promises_conflict(words: list[str], match: Match, matches: list[Match]) -> bool:
-    """An intent trigger whose "to"-infinitive is a material conflict trigger."""
-    for m in matches:
-        if m.entry.event_type in _MATERIAL_CONFLICT and match.end < m.start <= match.end + 3:
-            return "to" in words[match.end : m.start]
-    return False
-
-
-def _governed(match: Match, clause: ClauseInfo, kept: list[Match], matches: list[Match]) -> bool:
-    """An infinitive whose governing verb is itself a trigger ("urged X to release", "vowed to
-    strengthen", "summoned ... to protest", "held calls to discuss") is that trigger's content."""
-    if not clause.infinitive:
-        return False
-    return any(m.end <= clause.to_at and clause.to_at - m.end <= 16 for m in matches if m is not match)
-
-
-_IRREGULAR_PARTICIPLES = frozenset(
-    {"held", "kept", "taken", "seized", "shot", "caught", "sent", "built", "bought", "left", "found", "hit",
-     "struck", "brought", "led", "known", "given", "made", "fought", "won", "lost"}
-)  # fmt: skip
-_STATE_SECTORS = frozenset({None, "GOV", "DIP", "MIL", "LEG", "JUD", "SPY", "IGO"})
-_PROTEST_TO = frozenset({"to", "against", "over", "at", "with", "formally", "strongly", "the"})
-
-
-def _diplomatic_protest(words: list[str], match: Match, actors: list[Mention]) -> bool:
-    """'Japan protested to Beijing over ...': a state's verbal protest is ACCUSE; strikes, rallies and
-    people protesting outside an embassy stay PROTEST."""
-    if match.entry.mode != "demo" or not words[match.start].startswith("protest"):
-        return False
-    if match.end >= len(words) or words[match.end] not in _PROTEST_TO:
-        return False
-    # the state is the subject right before the verb ("Japan (formally) protested")
-    near = [m for m in actors if 0 <= match.start - m.tok_end <= 2]
-    return any(m.country is not None and m.sector in _STATE_SECTORS for m in near)
-
-
-_COOPERATION = frozenset({"cooperation", "co-operation", "coordination", "partnership"})
-_MATERIAL_CONTEXTS = frozenset(
-    {"economic", "military", "intelligence", "legal", "crime", "illegal_drugs", "migration", "cyber"}
-)
-
-
-def _material_cooperation(words: list[str], match: Match, contexts: list[str]) -> bool:
-    """Codebook: expanding diplomatic cooperation is SUPPORT, economic/military/judicial/intelligence
-    cooperation is COOPERATE; the sentence's context cues decide."""
-    if words[match.end - 1] not in _COOPERATION:
-        return False  # "expanded cooperation", not "signed a cooperation agreement" (SUPPORT)
-    return not _MATERIAL_CONTEXTS.isdisjoint(contexts) and "diplomatic" not in contexts
-
-
-_AUXILIARY = frozenset(
-    {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get"}
-)
-
-
-def _reduced_relative(words: list[str], match: Match) -> bool:
-    """'government forces backed by Russian warplanes': a participle with its agent modifying a noun
-    describes a participant, it is not the sentence's event."""
-    i = match.start
-    return (
-        match.end < len(words)
-        and words[match.end] == "by"
-        and words[i].endswith("ed")
-        and i >= 1
-        and words[i - 1] not in _AUXILIARY
-        and words[i - 1] not in (",", "and")
-    )
-
-
-_PROTESTERS = frozenset(
-    {"protesters", "protestors", "demonstrators", "rioters", "mob", "mobs", "crowd", "crowds", "strikers"}
-)
-
-
-def _protesters(actors: list[Mention], words: list[str], match: Match) -> bool:
-    """The attackers are protesters (actor head noun, or the subject just before the trigger)."""
-    if any(not _PROTESTERS.isdisjoint(m.mention.text.lower().split()) for m in actors):
-        return True
-    return not _PROTESTERS.isdisjoint(words[max(0, match.start - 3) : match.start])
 
 
 _AUTHORITY_ACTS = frozenset({"RETREAT", "COERCE", "SANCTION"})
 _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are"})
-
-
-def _reported_would(lexicon: Lexicon, words: list[str], match: Match, clause: ClauseInfo) -> bool:
-    """In reported speech "would" is the future seen from the past ("said it would withdraw"), not a
-    hypothesis, unless another modal or a condition says so."""
-    if not clause.reported or not clause.hypothetical or clause.kind == CONDITIONAL:
-        return False
-    window = words[max(clause.region_start, match.start - 5) : match.start]
-    if "would" not in window and "'d" not in window:
-        return False
-    others = lexicon.cue_set("hypothetical") - {"would"}
-    return others.isdisjoint(window) and "if" not in words[match.end :]
 
 
 def _fallback_actors(
@@ -360,7 +244,7 @@ def _fallback_actors(
     if covering:
         roles.actors = covering[:1]
         return
-    if not _PRONOUNS.isdisjoint(words[clause.region_start : match.start]):
+    if not PRONOUNS.isdisjoint(words[clause.region_start : match.start]):
         if clause.reported and clause.speaker_start >= 0:
             speakers = [m for m in mentions if clause.speaker_start <= m.tok_start < clause.speaker_end]
             if speakers:
@@ -370,94 +254,6 @@ def _fallback_actors(
         return
     if clause.passive and event_type in _AUTHORITY_ACTS and roles.location and roles.location.country:
         roles.actors = [roles.location]
-
-
-def _appositive(words: list[str], match: Match) -> bool:
-    """'The fishermen, held captive for months, were freed': a participle set off by commas
-    describes a participant; the finite verb after it is the main event."""
-    i = match.start
-    participle = words[i].endswith(("ed", "en")) or words[i] in _IRREGULAR_PARTICIPLES
-    return i >= 1 and words[i - 1] == "," and participle and "," in words[i + 1 : i + 12]
-
-
-def _scope_end(words: list[str], end: int) -> int:
-    for k in range(end, min(len(words), end + 30)):
-        if words[k] in _SCOPE_BREAK or (words[k] == "," and k + 1 < len(words) and words[k + 1] == "and"):
-            return k
-    return min(len(words), end + 30)
-
-
-def _opinion(lexicon: Lexicon, words: list[str], clause: ClauseInfo) -> bool:
-    """Reported beliefs and assessments ("X believes/suggested that Y is an attempt to ...") are
-    statements, not events."""
-    if not clause.reported or clause.speaker_end < 0 or clause.speaker_end >= len(words):
-        return False
-    return words[clause.speaker_end] in lexicon.cue_set("opinion_verbs")
-
-
-def _object_of_verbal(match: Match, words: list[str], kept: list[Match]) -> bool:
-    """The governing verb decides: in "condemned the raids", "called for sanctions", "accused X of
-    attacking" the later trigger is the object of a verbal event (no clause break in between)."""
-    for m in reversed(kept):
-        if m.entry.event_type not in _VERBAL or m.end > match.start:
-            continue
-        if match.start - m.end > 10:
-            return False
-        return _CLAUSE_BREAK.isdisjoint(words[m.end : match.start])
-    return False
-
-
-def _definite_background(lexicon: Lexicon, words: list[str], match: Match) -> bool:
-    """A definite event noun ("the attack", "its withdrawal", "Russia's invasion") refers back to an
-    event told elsewhere: background, not a new event (headings excepted), unless it is the object of
-    a reporting verb ("announced the release of", "approved the deployment of")."""
-    i = match.start
-    if i == 0 or words[i - 1] not in _DEFINITE:
-        return False
-    if i >= 2 and words[i - 2] in lexicon.cue_set("complement_verbs"):
-        return False
-    return not (words[i].endswith("ed") and match.end - i == 1) or match.entry.noun
-
-
-def _background_clause(lexicon: Lexicon, words: list[str], match: Match, clause: ClauseInfo) -> bool:
-    """Triggers in a prepositional background phrase ("amid renewed fighting", "despite the Houthi
-    strikes", "following talks") are circumstances of the main event, not events."""
-    preps = lexicon.cue_set("background_preps")
-    window = words[max(clause.region_start, match.start - 6) : match.start]
-    return not preps.isdisjoint(window) and words[match.start - 1] not in (",", "and")
-
-
-def _abstract_object(lexicon: Lexicon, words: list[str], match: Match) -> bool:
-    """'fighting terrorism', 'war on drugs', 'attack on corruption': metaphorical conflict."""
-    if match.entry.event_type not in _MATERIAL_CONFLICT:
-        return False
-    return not lexicon.cue_set("abstract_objects").isdisjoint(words[match.end : match.end + 3])
-
-
-def _refusal(lexicon: Lexicon, words: list[str], match: Match, clause: ClauseInfo) -> bool:
-    """'failed to reach', 'refused to release', 'will not end': a refusal, not a negated event."""
-    window = words[max(clause.region_start, match.start - 4) : match.start]
-    if not lexicon.cue_set("refusal_negators").isdisjoint(window):
-        return True
-    return ("not" in window or "n't" in window or "'t" in window) and not _WILL_NOT.isdisjoint(window)
-
-
-def _stative(match: Match, words: list[str]) -> bool:
-    """'poses a threat', 'under attack', 'amid protests', 'after the warning shots': a state or a
-    background reference, not an act."""
-    i = match.start
-    if any(w in _STATIVE for w in words[max(0, i - 3) : i]):
-        return True
-    if i >= 2 and words[i - 1] in ("the", "a", "an") and words[i - 2] in _BACKGROUND_PREP:
-        return True
-    if i >= 1 and words[i - 1] in _DETERMINERS and words[i].endswith("ed") and match.end - i == 1:
-        return True  # "the detained journalists": an adjective, not an act
-    after = words[match.end] if match.end < len(words) else ""
-    if words[i] == "back" and ((i >= 1 and words[i - 1] in _BACK_ADVERB) or after in _BACK_NEXT):
-        return True  # "came back", "date back to", "back home": the adverb, not "to back" someone
-    if match.entry.mode == "release" and not _NOT_CAPTIVES.isdisjoint(words[max(0, i - 2) : match.end + 4]):
-        return True  # "released a statement": publishing, not freeing anyone
-    return match.entry.noun and i >= 1 and words[i - 1] in _BACKGROUND_PREP
 
 
 def _source_mentions(words: list[str], mentions: list[Mention]) -> frozenset[int]:
@@ -504,7 +300,7 @@ def _build_event(
     event_type, mode = entry.event_type, entry.mode
     if words[match.start] in _BE_FORMS and not clause.passive:
         clause = replace(clause, passive=True)  # a pattern that starts at "was returned to"
-    if _reported_would(lexicon, words, match, clause):
+    if reported_would(lexicon, words, match, clause):
         clause = replace(clause, hypothetical=False, future=True)  # "X said it would ...": a promise
     roles = assign(lexicon, words, mentions, match, clause, event_type, excluded)
     if not roles.actors:
@@ -513,11 +309,11 @@ def _build_event(
         state.last_actors = list(roles.actors)
 
     # PLOVER re-typing rules
-    if event_type == "PROTEST" and _diplomatic_protest(words, match, roles.actors):
+    if event_type == "PROTEST" and diplomatic_protest(words, match, roles.actors):
         event_type, mode = "ACCUSE", "disapprove"  # a government "protests": diplomatic protest
     if threat:
         event_type, mode = "THREATEN", None  # "vowed to annex", "pledged to impose sanctions"
-    elif _demanded(words, match, clause):
+    elif demanded(words, match, clause):
         # "Russia says Israel must end its strikes": the speaker demands, the subject is asked
         speakers = [m for m in mentions if clause.speaker_start <= m.tok_start < clause.speaker_end]
         if speakers:
@@ -525,9 +321,9 @@ def _build_event(
             roles.recipients = [m for m in roles.actors if m not in speakers] or roles.recipients
             roles.actors = speakers
             clause = replace(clause, hypothetical=False, future=False)
-    if event_type == "SUPPORT" and _material_cooperation(words, match, contexts_found):
+    if event_type == "SUPPORT" and material_cooperation(words, match, contexts_found):
         event_type, mode = "COOPERATE", None  # "expanded cooperation" on trade or security
-    if event_type == "ASSAULT" and mode != "crowd-control" and _protesters(roles.actors, words, match):
+    if event_type == "ASSAULT" and mode != "crowd-control" and protesters(roles.actors, words, match):
         event_type, mode = "PROTEST", "riot"  # protesters clashing or throwing stones: a violent protest
     if event_type == "ASSAULT" and not _CYBER.isdisjoint(words[match.start : match.end]):
         event_type, mode = "COERCE", "cyber"  # "carried out a ransomware attack": no physical violence
@@ -535,18 +331,18 @@ def _build_event(
         event_type, mode = "AID", None  # sending peacekeepers is protection for the host (CAMEO 074)
     elif event_type == "MOBILIZE" and not _UNARMED.isdisjoint(words[match.start : match.end + 8]):
         event_type, mode = "AID", None  # deploying observers/doctors: no armed force
-    if clause.negated and event_type in _COOPERATIVE and _refusal(lexicon, words, match, clause):
+    if clause.negated and event_type in _COOPERATIVE and refusal(lexicon, words, match, clause):
         event_type, mode = "REJECT", None  # "will not release", "failed to agree": declining (CAMEO 12)
         clause = replace(clause, negated=False)
     elif clause.future and not clause.hypothetical and not clause.negated:
-        if event_type in _MATERIAL_CONFLICT:
+        if event_type in MATERIAL_CONFLICT:
             event_type, mode = "THREATEN", None  # announced coercion ("will impose a curfew"): CAMEO 13
         elif event_type in lexicon.cues.get("cooperative_future_agree", ()):
             event_type, mode = "AGREE", None
         elif event_type == "RETREAT":
             event_type, mode = "CONCEDE", None
 
-    if event_type in _VERBAL and not roles.actors:
+    if event_type in VERBAL and not roles.actors:
         return []  # a statement needs its author
     civilian_ok = event_type in lexicon.cues.get("civilian_ok", ()) or (
         event_type in _DISSENT_TALK and not _DISSENT.isdisjoint(words)
@@ -616,7 +412,7 @@ def _assemble(
         confidence *= 0.8
     if clause.participle:
         confidence *= 0.75
-    elif _appositive(words, match) or _reduced_relative(words, match):
+    elif appositive(words, match) or reduced_relative(words, match):
         confidence *= 0.6
     if entry.noun:
         confidence *= 0.85

@@ -1,0 +1,99 @@
+"""PLOVER re-typing rules: the event a trigger stands for in its context (promises, refusals,
+demands, diplomatic protests, riots, material cooperation), from the manual and codebook.
+
+Pure functions of the token list, the trigger match and its clause facts; used by ``pipeline``.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from worker.coder.clauses import CONDITIONAL, ClauseInfo
+from worker.coder.lexicon import Lexicon, Match
+from worker.coder.roles import Mention
+from worker.coder.rules import MATERIAL_CONFLICT
+
+MUST = frozenset({"must", "should"})
+
+MUST_TO = frozenset({"has", "have", "needs", "need", "ought"})
+
+STATE_SECTORS = frozenset({None, "GOV", "DIP", "MIL", "LEG", "JUD", "SPY", "IGO"})
+
+PROTEST_TO = frozenset({"to", "against", "over", "at", "with", "formally", "strongly", "the"})
+
+COOPERATION = frozenset({"cooperation", "co-operation", "coordination", "partnership"})
+
+MATERIAL_CONTEXTS = frozenset(
+    {"economic", "military", "intelligence", "legal", "crime", "illegal_drugs", "migration", "cyber"}
+)
+
+PROTESTERS = frozenset(
+    {"protesters", "protestors", "demonstrators", "rioters", "mob", "mobs", "crowd", "crowds", "strikers"}
+)
+
+WILL_NOT = frozenset({"will", "would", "wo", "shall"})
+
+
+def demanded(words: list[str], match: Match, clause: ClauseInfo) -> bool:
+    """Reported "Y must/should/has to <act>": an obligation the speaker puts on Y (a demand)."""
+    if not clause.reported or clause.speaker_start < 0 or clause.negated:
+        return False
+    window = words[max(clause.region_start, match.start - 4) : match.start + 1]
+    if not MUST.isdisjoint(window):
+        return True
+    return any(a in MUST_TO and b == "to" for a, b in pairwise(window))
+
+
+def refusal(lexicon: Lexicon, words: list[str], match: Match, clause: ClauseInfo) -> bool:
+    """'failed to reach', 'refused to release', 'will not end': a refusal, not a negated event."""
+    window = words[max(clause.region_start, match.start - 4) : match.start]
+    if not lexicon.cue_set("refusal_negators").isdisjoint(window):
+        return True
+    return ("not" in window or "n't" in window or "'t" in window) and not WILL_NOT.isdisjoint(window)
+
+
+def promises_conflict(words: list[str], match: Match, matches: list[Match]) -> bool:
+    """An intent trigger whose "to"-infinitive is a material conflict trigger."""
+    for m in matches:
+        if m.entry.event_type in MATERIAL_CONFLICT and match.end < m.start <= match.end + 3:
+            return "to" in words[match.end : m.start]
+    return False
+
+
+def diplomatic_protest(words: list[str], match: Match, actors: list[Mention]) -> bool:
+    """'Japan protested to Beijing over ...': a state's verbal protest is ACCUSE; strikes, rallies and
+    people protesting outside an embassy stay PROTEST."""
+    if match.entry.mode != "demo" or not words[match.start].startswith("protest"):
+        return False
+    if match.end >= len(words) or words[match.end] not in PROTEST_TO:
+        return False
+    # the state is the subject right before the verb ("Japan (formally) protested")
+    near = [m for m in actors if 0 <= match.start - m.tok_end <= 2]
+    return any(m.country is not None and m.sector in STATE_SECTORS for m in near)
+
+
+def material_cooperation(words: list[str], match: Match, contexts: list[str]) -> bool:
+    """Codebook: expanding diplomatic cooperation is SUPPORT, economic/military/judicial/intelligence
+    cooperation is COOPERATE; the sentence's context cues decide."""
+    if words[match.end - 1] not in COOPERATION:
+        return False  # "expanded cooperation", not "signed a cooperation agreement" (SUPPORT)
+    return not MATERIAL_CONTEXTS.isdisjoint(contexts) and "diplomatic" not in contexts
+
+
+def protesters(actors: list[Mention], words: list[str], match: Match) -> bool:
+    """The attackers are protesters (actor head noun, or the subject just before the trigger)."""
+    if any(not PROTESTERS.isdisjoint(m.mention.text.lower().split()) for m in actors):
+        return True
+    return not PROTESTERS.isdisjoint(words[max(0, match.start - 3) : match.start])
+
+
+def reported_would(lexicon: Lexicon, words: list[str], match: Match, clause: ClauseInfo) -> bool:
+    """In reported speech "would" is the future seen from the past ("said it would withdraw"), not a
+    hypothesis, unless another modal or a condition says so."""
+    if not clause.reported or not clause.hypothetical or clause.kind == CONDITIONAL:
+        return False
+    window = words[max(clause.region_start, match.start - 5) : match.start]
+    if "would" not in window and "'d" not in window:
+        return False
+    others = lexicon.cue_set("hypothetical") - {"would"}
+    return others.isdisjoint(window) and "if" not in words[match.end :]

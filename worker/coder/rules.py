@@ -1,0 +1,166 @@
+"""Sentence-level rules that decide a trigger is no event of its own: states and background,
+statements, opinions, the object of another trigger, descriptions of a participant.
+
+Pure functions of the token list, the trigger match and its clause facts; used by ``pipeline``.
+"""
+
+from __future__ import annotations
+
+from worker.coder.clauses import ClauseInfo
+from worker.coder.lexicon import Lexicon, Match
+
+VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+
+MATERIAL_CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+
+STATIVE = frozenset(
+    {"pose", "poses", "posed", "posing", "constitute", "constitutes", "represents", "face", "faces",
+     "faced", "facing", "under", "fear", "fears", "feared", "amid"}
+)  # fmt: skip
+
+BACKGROUND_PREP = frozenset({"after", "before", "following", "amid", "despite", "since", "during"})
+
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our"})
+
+NOT_CAPTIVES = frozenset(
+    {"statement", "report", "video", "reports", "statements", "videos", "data", "figures", "details",
+     "results", "footage", "images", "photos", "album", "song", "film", "list", "document", "documents",
+     "findings", "version", "funds", "press"}
+)  # fmt: skip
+
+BACK_ADVERB = frozenset(
+    {"come", "came", "comes", "coming", "go", "went", "goes", "going", "date", "dates", "dating", "dated",
+     "bring", "brought", "get", "got", "pushed", "push", "fought", "fight", "hit", "hits", "step", "stepped",
+     "way", "turn", "turned", "send", "sent", "flew", "fly", "moved", "move", "pulled", "pull", "brings"}
+)  # fmt: skip
+
+BACK_NEXT = frozenset({"to", "into", "from", "home", "in", "on", "down", "off", "out", "then"})
+
+CLAUSE_BREAK = frozenset(
+    {",", ";", ":", "and", "but", "or", "that", "which", "who", "whom", "whose", "where", "while", "after",
+     "before", "when", "because", "as", "since", "said", "says", "saying", "told", "until", "if"}
+)  # fmt: skip
+
+SCOPE_BREAK = frozenset({";", ":", "but", "while", "whereas"})
+
+DEFINITE = frozenset({"the", "this", "these", "those", "its", "their", "his", "her", "our", "such", "'s"})
+
+IRREGULAR_PARTICIPLES = frozenset(
+    {"held", "kept", "taken", "seized", "shot", "caught", "sent", "built", "bought", "left", "found", "hit",
+     "struck", "brought", "led", "known", "given", "made", "fought", "won", "lost"}
+)  # fmt: skip
+
+AUXILIARY = frozenset({"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get"})
+
+
+def stative(match: Match, words: list[str]) -> bool:
+    """'poses a threat', 'under attack', 'amid protests', 'after the warning shots': a state or a
+    background reference, not an act."""
+    i = match.start
+    if any(w in STATIVE for w in words[max(0, i - 3) : i]):
+        return True
+    if i >= 2 and words[i - 1] in ("the", "a", "an") and words[i - 2] in BACKGROUND_PREP:
+        return True
+    if i >= 1 and words[i - 1] in DETERMINERS and words[i].endswith("ed") and match.end - i == 1:
+        return True  # "the detained journalists": an adjective, not an act
+    after = words[match.end] if match.end < len(words) else ""
+    if words[i] == "back" and ((i >= 1 and words[i - 1] in BACK_ADVERB) or after in BACK_NEXT):
+        return True  # "came back", "date back to", "back home": the adverb, not "to back" someone
+    if match.entry.mode == "release" and not NOT_CAPTIVES.isdisjoint(words[max(0, i - 2) : match.end + 4]):
+        return True  # "released a statement": publishing, not freeing anyone
+    return match.entry.noun and i >= 1 and words[i - 1] in BACKGROUND_PREP
+
+
+def governed(match: Match, clause: ClauseInfo, kept: list[Match], matches: list[Match]) -> bool:
+    """An infinitive whose governing verb is itself a trigger ("urged X to release", "vowed to
+    strengthen", "summoned ... to protest", "held calls to discuss") is that trigger's content."""
+    if not clause.infinitive:
+        return False
+    return any(m.end <= clause.to_at and clause.to_at - m.end <= 16 for m in matches if m is not match)
+
+
+def object_of_verbal(match: Match, words: list[str], kept: list[Match]) -> bool:
+    """The governing verb decides: in "condemned the raids", "called for sanctions", "accused X of
+    attacking" the later trigger is the object of a verbal event (no clause break in between)."""
+    for m in reversed(kept):
+        if m.entry.event_type not in VERBAL or m.end > match.start:
+            continue
+        if match.start - m.end > 10:
+            return False
+        return CLAUSE_BREAK.isdisjoint(words[m.end : match.start])
+    return False
+
+
+def definite_background(lexicon: Lexicon, words: list[str], match: Match) -> bool:
+    """A definite event noun ("the attack", "its withdrawal", "Russia's invasion") refers back to an
+    event told elsewhere: background, not a new event (headings excepted), unless it is the object of
+    a reporting verb ("announced the release of", "approved the deployment of")."""
+    i = match.start
+    if i == 0 or words[i - 1] not in DEFINITE:
+        return False
+    if i >= 2 and words[i - 2] in lexicon.cue_set("complement_verbs"):
+        return False
+    return not (words[i].endswith("ed") and match.end - i == 1) or match.entry.noun
+
+
+def background_clause(lexicon: Lexicon, words: list[str], match: Match, clause: ClauseInfo) -> bool:
+    """Triggers in a prepositional background phrase ("amid renewed fighting", "despite the Houthi
+    strikes", "following talks") are circumstances of the main event, not events."""
+    preps = lexicon.cue_set("background_preps")
+    window = words[max(clause.region_start, match.start - 6) : match.start]
+    return not preps.isdisjoint(window) and words[match.start - 1] not in (",", "and")
+
+
+def abstract_object(lexicon: Lexicon, words: list[str], match: Match) -> bool:
+    """'fighting terrorism', 'war on drugs', 'attack on corruption': metaphorical conflict."""
+    if match.entry.event_type not in MATERIAL_CONFLICT:
+        return False
+    return not lexicon.cue_set("abstract_objects").isdisjoint(words[match.end : match.end + 3])
+
+
+def reduced_relative(words: list[str], match: Match) -> bool:
+    """'government forces backed by Russian warplanes': a participle with its agent modifying a noun
+    describes a participant, it is not the sentence's event."""
+    i = match.start
+    return (
+        match.end < len(words)
+        and words[match.end] == "by"
+        and words[i].endswith("ed")
+        and i >= 1
+        and words[i - 1] not in AUXILIARY
+        and words[i - 1] not in (",", "and")
+    )
+
+
+def appositive(words: list[str], match: Match) -> bool:
+    """'The fishermen, held captive for months, were freed': a participle set off by commas
+    describes a participant; the finite verb after it is the main event."""
+    i = match.start
+    participle = words[i].endswith(("ed", "en")) or words[i] in IRREGULAR_PARTICIPLES
+    return i >= 1 and words[i - 1] == "," and participle and "," in words[i + 1 : i + 12]
+
+
+def opinion(lexicon: Lexicon, words: list[str], clause: ClauseInfo) -> bool:
+    """Reported beliefs and assessments ("X believes/suggested that Y is an attempt to ...") are
+    statements, not events."""
+    if not clause.reported or clause.speaker_end < 0 or clause.speaker_end >= len(words):
+        return False
+    return words[clause.speaker_end] in lexicon.cue_set("opinion_verbs")
+
+
+def claimed_own_act(lexicon: Lexicon, words: list[str], clause: ClauseInfo) -> bool:
+    """'The rebels claimed that they had attacked the base': a claim of responsibility (CAMEO 015)."""
+    if not clause.reported or clause.speaker_end < 0 or clause.speaker_end >= len(words):
+        return False
+    if words[clause.speaker_end] not in lexicon.cue_set("claim_verbs"):
+        return False
+    return clause.region_start < len(words) and words[clause.region_start] in PRONOUNS
+
+
+def scope_end(words: list[str], end: int) -> int:
+    for k in range(end, min(len(words), end + 30)):
+        if words[k] in SCOPE_BREAK or (words[k] == "," and k + 1 < len(words) and words[k + 1] == "and"):
+            return k
+    return min(len(words), end + 30)
