@@ -1,0 +1,46 @@
+"""The PLOVER re-typing rules of ``worker.coder.retype`` on invented token lists."""
+
+from __future__ import annotations
+
+from worker.coder.clauses import analyse
+from worker.coder.lexicon import TOKEN_RE, Match, find_triggers, load_lexicon, normalise
+from worker.coder.retype import demanded, promises_conflict, refusal, reported_would
+
+
+def _parse(sentence: str) -> tuple[list[str], list[Match]]:
+    words = TOKEN_RE.findall(normalise(sentence))
+    return words, find_triggers(load_lexicon(), words)
+
+
+def _match(matches: list[Match], words: list[str], token: str) -> Match:
+    return next(m for m in matches if token in words[m.start : m.end])
+
+
+def test_reported_obligation_is_a_demand() -> None:
+    lex = load_lexicon()
+    words, matches = _parse("Russia says Israel must end its attacks on Syria.")
+    m = matches[0]
+    assert demanded(words, m, analyse(lex, words, m.start, m.end))
+    words, matches = _parse("Israel ended its attacks on Syria.")
+    m = matches[0]
+    assert not demanded(words, m, analyse(lex, words, m.start, m.end))
+
+
+def test_refusal_and_reported_would() -> None:
+    lex = load_lexicon()
+    words, matches = _parse("Kenya will not release the Ugandan fishermen.")
+    m = _match(matches, words, "release")
+    assert refusal(lex, words, m, analyse(lex, words, m.start, m.end))
+    words, matches = _parse("Moscow said it would withdraw its troops from Georgia.")
+    m = _match(matches, words, "withdraw")
+    assert reported_would(lex, words, m, analyse(lex, words, m.start, m.end))
+    words, matches = _parse("Moscow said it would withdraw its troops if Georgia agreed.")
+    m = _match(matches, words, "withdraw")
+    assert not reported_would(lex, words, m, analyse(lex, words, m.start, m.end))
+
+
+def test_vow_of_conflict() -> None:
+    words, matches = _parse("Hungary vowed to annex the province.")
+    assert promises_conflict(words, _match(matches, words, "vowed"), matches)
+    words, matches = _parse("Hungary vowed to strengthen ties with Serbia.")
+    assert not promises_conflict(words, _match(matches, words, "vowed"), matches)
