@@ -399,3 +399,12 @@ def test_accepting_demands_and_agreeing_agreements() -> None:
 def test_veiled_threats() -> None:
     assert types("Iran said it would not hesitate to strike Israeli targets.") == ["THREATEN"]
     assert types("Washington said all options are on the table regarding Venezuela.") == ["THREATEN"]
+
+
+def test_threat_modes_follow_the_act_threatened() -> None:
+    assert one("Turkey threatened to arrest the Greek journalists.", "THREATEN")["mode"] == "arrest"
+    assert one("Uruguay will impose a curfew in Montevideo.", "THREATEN")["mode"] == "restrict"
+    assert (
+        one("The Hungarian prime minister vowed to annex the disputed Romanian province.", "THREATEN")["mode"]
+        == "territory"
+    )

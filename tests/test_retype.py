@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from worker.coder.clauses import analyse
 from worker.coder.lexicon import TOKEN_RE, Match, find_triggers, load_lexicon, normalise
-from worker.coder.retype import demanded, promises_conflict, refusal, reported_would
+from worker.coder.retype import conflict_after, demanded, refusal, reported_would, threat_mode
 
 
 def _parse(sentence: str) -> tuple[list[str], list[Match]]:
@@ -41,6 +41,7 @@ def test_refusal_and_reported_would() -> None:
 
 def test_vow_of_conflict() -> None:
     words, matches = _parse("Hungary vowed to annex the province.")
-    assert promises_conflict(words, _match(matches, words, "vowed"), matches)
+    assert conflict_after(words, _match(matches, words, "vowed"), matches) is not None
     words, matches = _parse("Hungary vowed to strengthen ties with Serbia.")
-    assert not promises_conflict(words, _match(matches, words, "vowed"), matches)
+    assert conflict_after(words, _match(matches, words, "vowed"), matches) is None
+    assert threat_mode("COERCE", "arrest") == "arrest" and threat_mode("ASSAULT", None) == "violence"

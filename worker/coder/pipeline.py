@@ -29,13 +29,14 @@ from worker.coder.lexicon import (
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
 from worker.coder.retype import (
     MUST,
+    conflict_after,
     demanded,
     diplomatic_protest,
     material_cooperation,
-    promises_conflict,
     protesters,
     refusal,
     reported_would,
+    threat_mode,
 )
 from worker.coder.roles import (
     POLITICAL_SECTORS,
@@ -208,10 +209,12 @@ def code_sentence(
         ):
             continue
         kept.append(match)
-        threat = match.entry.event_type == "AGREE" and promises_conflict(words, match, matches)
+        threatened = None
+        if match.entry.event_type in ("AGREE", "THREATEN"):
+            threatened = conflict_after(words, match, matches)
         event = _build_event(
             state, paragraph, sentence, published, words, starts, ends, mentions, match, clause, excluded,
-            contexts_found, weak_nonpolitical, threat,
+            contexts_found, weak_nonpolitical, threatened,
         )  # fmt: skip
         out.extend(event)
     return _dedupe_sentence(out)
@@ -293,7 +296,7 @@ def _build_event(
     excluded: frozenset[int],
     contexts_found: list[str],
     weak_nonpolitical: bool,
-    threat: bool = False,
+    threatened: Match | None = None,
 ) -> list[dict[str, Any]]:
     lexicon = state.lexicon
     entry = match.entry
@@ -311,8 +314,14 @@ def _build_event(
     # PLOVER re-typing rules
     if event_type == "PROTEST" and diplomatic_protest(words, match, roles.actors):
         event_type, mode = "ACCUSE", "disapprove"  # a government "protests": diplomatic protest
-    if threat:
-        event_type, mode = "THREATEN", None  # "vowed to annex", "pledged to impose sanctions"
+    if threatened is not None:
+        # "vowed to annex", "threatened to impose sanctions": a threat, its mode from the act threatened
+        event_type = "THREATEN"
+        mode = (
+            mode
+            if entry.event_type == "THREATEN" and mode
+            else threat_mode(threatened.entry.event_type, threatened.entry.mode)
+        )
     elif demanded(words, match, clause):
         # "Russia says Israel must end its strikes": the speaker demands, the subject is asked
         speakers = [m for m in mentions if clause.speaker_start <= m.tok_start < clause.speaker_end]
@@ -335,8 +344,8 @@ def _build_event(
         event_type, mode = "REJECT", None  # "will not release", "failed to agree": declining (CAMEO 12)
         clause = replace(clause, negated=False)
     elif clause.future and not clause.hypothetical and not clause.negated:
-        if event_type in MATERIAL_CONFLICT:
-            event_type, mode = "THREATEN", None  # announced coercion ("will impose a curfew"): CAMEO 13
+        if event_type in MATERIAL_CONFLICT:  # announced coercion ("will impose a curfew"): CAMEO 13
+            event_type, mode = "THREATEN", threat_mode(event_type, mode)
         elif event_type in lexicon.cues.get("cooperative_future_agree", ()):
             event_type, mode = "AGREE", None
         elif event_type == "RETREAT":

@@ -52,12 +52,29 @@ def refusal(lexicon: Lexicon, words: list[str], match: Match, clause: ClauseInfo
     return ("not" in window or "n't" in window or "'t" in window) and not WILL_NOT.isdisjoint(window)
 
 
-def promises_conflict(words: list[str], match: Match, matches: list[Match]) -> bool:
-    """An intent trigger whose "to"-infinitive is a material conflict trigger."""
+def conflict_after(words: list[str], match: Match, matches: list[Match]) -> Match | None:
+    """The material conflict trigger in the "to"-infinitive of ``match`` ("vowed to annex", "threatened
+    to impose sanctions"), if any."""
     for m in matches:
         if m.entry.event_type in MATERIAL_CONFLICT and match.end < m.start <= match.end + 3:
-            return "to" in words[match.end : m.start]
-    return False
+            return m if "to" in words[match.end : m.start] else None
+    return None
+
+
+# THREATEN modes (codebook) by the type/mode of the act threatened
+_THREAT_MODES = {
+    ("COERCE", "arrest"): "arrest", ("COERCE", "ban"): "ban", ("COERCE", "restrict"): "restrict",
+    ("COERCE", "curfew"): "restrict", ("COERCE", "martial-law"): "restrict", ("COERCE", "seize"): "territory",
+    ("COERCE", "censor"): "rights", ("SANCTION", "expel"): "expel", ("SANCTION", "discontinue"): "relations",
+    ("SANCTION", "withdraw"): "relations",
+}  # fmt: skip
+
+
+def threat_mode(event_type: str, mode: str | None) -> str | None:
+    """The codebook's THREATEN mode for a threatened act: violence for any assault."""
+    if event_type == "ASSAULT":
+        return "violence"
+    return _THREAT_MODES.get((event_type, mode or ""))
 
 
 def diplomatic_protest(words: list[str], match: Match, actors: list[Mention]) -> bool:
