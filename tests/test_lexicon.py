@@ -11,6 +11,7 @@ from worker.coder.lexicon import (
     load_lexicon,
     normalise,
     parse_pattern,
+    parse_variants,
     verb_forms,
 )
 from worker.coder.taxonomy import EVENT_TYPES, MODES
@@ -84,3 +85,22 @@ def test_no_accidental_multiword_alternatives() -> None:
                 if "|" in a and "|" not in b and not b.startswith("*") and b not in _INTENDED_HEADS:
                     suspicious.append(pattern)
     assert suspicious == []
+
+
+def test_gap_steps_over_a_short_parenthesised_acronym() -> None:
+    lex = build_lexicon({"version": "t", "entries": [{"t": "AID", "p": ["ask~v *4 to deliver"]}]})
+    toks = TOKEN_RE.findall("they asked the world food program ( wfp ) to deliver food")
+    assert [m.entry.event_type for m in find_triggers(lex, toks)] == ["AID"]
+    # a longer parenthesis still stops the gap
+    long_aside = "they asked the agency ( which runs many camps ) to deliver"
+    assert not find_triggers(lex, TOKEN_RE.findall(long_aside))
+
+
+def test_multi_token_alternatives_expand_to_whole_phrases() -> None:
+    assert len(parse_variants("hold~v peace+talks|negotiations")) == 2
+    entry = {"t": "CONSULT", "p": ["hold~v|held peace+talks|negotiations"]}
+    lex = build_lexicon({"version": "t", "entries": [entry]})
+    hits = lambda text: [m.entry.event_type for m in find_triggers(lex, TOKEN_RE.findall(text))]  # noqa: E731
+    assert hits("they held peace talks") == ["CONSULT"]
+    assert hits("they held negotiations") == ["CONSULT"]
+    assert hits("they held peace") == [] and hits("they held talks") == []

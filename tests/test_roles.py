@@ -28,3 +28,20 @@ def test_places_and_ethnic_groups_are_never_filled() -> None:
     china = Mention(10, 11, ActorMention(50, 55, "China", "CHN", None), "CHN", None)
     fill_countries([sea, kurds, police, china], "VNM")
     assert (sea.country, kurds.country, police.country) == (None, None, "CHN")
+
+
+def test_backer_in_a_participle_is_no_subject_and_gives_no_country() -> None:
+    from worker.coder.roles import mark_supporters
+
+    tokens = ["government", "forces", "backed", "by", "russian", "warplanes", "attacked"]
+    forces = Mention(0, 2, ActorMention(0, 17, "government forces", None, "MIL", "domestic"), None, "MIL")
+    russia = Mention(4, 6, ActorMention(28, 45, "Russian warplanes", "RUS", "MIL"), "RUS", "MIL")
+    mark_supporters(tokens, [forces, russia])
+    assert russia.supporter and not forces.supporter
+    fill_countries([forces, russia], "SYR")
+    assert forces.country == "SYR"
+    # a passive main verb keeps its agent: "was attacked by Russia"
+    passive = ["the", "town", "was", "attacked", "by", "russia"]
+    agent = Mention(5, 6, ActorMention(25, 31, "Russia", "RUS", None), "RUS", None)
+    mark_supporters(passive, [agent])
+    assert not agent.supporter

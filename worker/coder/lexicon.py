@@ -4,7 +4,11 @@ Matching is token based: a sentence is tokenised once, a set lookup tells whethe
 occurs (sentences without one cost almost nothing), anchors none of whose patterns can match (each
 multi-word pattern needs a word of its rarest later element) are dropped by one more set test, and only
 the patterns anchored on the tokens left are tried. Pattern syntax (see the JSON ``source`` field):
-``a|b`` alternatives, ``w~v`` verb inflections, ``w~n`` noun plural, ``*N`` a gap of up to N tokens.
+``a|b`` alternatives, ``w~v`` verb inflections, ``w~n`` noun plural, ``*N`` a gap of up to N tokens,
+``a+b|c`` a multi-token alternative ("peace+talks|negotiations": either both words in a row, or the one):
+the pattern is expanded into one pattern per multi-token choice, so a phrase can never be split across
+two elements by accident. Gaps step over a short parenthesised acronym ("the World Food Program (WFP)
+to deliver") without counting it.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import product
 from typing import Any
 
 import orjson
@@ -134,7 +139,22 @@ def _expand(alt: str) -> set[str]:
     return {alt}
 
 
+def parse_variants(text: str) -> list[tuple[Element, ...]]:
+    """The element tuples of a pattern: one per choice among its multi-token (``a+b``) alternatives."""
+    if "+" not in text:
+        return [parse_pattern(text)]
+    choices: list[list[str]] = []
+    for part in text.lower().split():
+        alts = part.split("|")
+        single = [a for a in alts if "+" not in a]
+        multi = [a.replace("+", " ") for a in alts if "+" in a]
+        choices.append((["|".join(single)] if single else []) + multi)
+    return [parse_pattern(" ".join(pick)) for pick in product(*choices)]
+
+
 def parse_pattern(text: str) -> tuple[Element, ...]:
+    if "+" in text:
+        raise ValueError(f"pattern with multi-token alternatives has several variants: {text!r}")
     elements: list[Element] = []
     for part in text.lower().split():
         if part.startswith("*") and part[1:].isdigit():
@@ -165,13 +185,13 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         )
         entries.append(entry)
         for text in raw["p"]:
-            elements = parse_pattern(text)
-            gapless = not any(isinstance(e, int) for e in elements)
-            pattern = Pattern(entry, elements, text, gapless, _required(elements))
-            first = elements[0]
-            assert not isinstance(first, int)
-            for word in first:
-                anchors.setdefault(word, []).append(pattern)
+            for elements in parse_variants(text):
+                gapless = not any(isinstance(e, int) for e in elements)
+                pattern = Pattern(entry, elements, text, gapless, _required(elements))
+                first = elements[0]
+                assert not isinstance(first, int)
+                for word in first:
+                    anchors.setdefault(word, []).append(pattern)
     cues = dict(data.get("cues", {}))
     stop_cues = ("speech", "relatives", "conditionals", "subordinators")
     clause_stops = frozenset({";", ":", "that"}).union(*(cues.get(name, ()) for name in stop_cues))
@@ -259,14 +279,24 @@ def _match_from(tokens: list[str], elements: tuple[Element, ...], ei: int, ti: i
     if isinstance(element, int):
         nxt = elements[ei + 1]
         assert not isinstance(nxt, int)
-        limit = min(len(tokens), ti + element + 1)
-        for j in range(ti, limit):
-            if tokens[j] in nxt:
+        n = len(tokens)
+        limit = min(n, ti + element + 1)
+        j = ti
+        while j < limit:
+            tok = tokens[j]
+            if tok in nxt:
                 end = _match_from(tokens, elements, ei + 2, j + 1)
                 if end >= 0:
                     return end
-            elif tokens[j] in _GAP_STOP:
+            elif tok == "(" and j + 2 < n and (tokens[j + 2] == ")" or (j + 3 < n and tokens[j + 3] == ")")):
+                # "(WFP)", "(U.N. agency)": a short parenthesis does not count against the gap
+                skip = 3 if tokens[j + 2] == ")" else 4
+                j += skip
+                limit = min(n, limit + skip)
+                continue
+            elif tok in _GAP_STOP:
                 break
+            j += 1
         return -1
     if ti < len(tokens) and tokens[ti] in element:
         return _match_from(tokens, elements, ei + 1, ti + 1)

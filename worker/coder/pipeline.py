@@ -45,6 +45,7 @@ from worker.coder.roles import (
     assign,
     attach,
     fill_countries,
+    mark_supporters,
     refine_sectors,
 )
 from worker.coder.rules import (
@@ -178,6 +179,8 @@ def code_sentence(
     state.counts.update(m.country for m in found if m.country is not None)
     mentions = attach(found, sentence.text, starts, ends)
     refine_sectors(lexicon, words, mentions)
+    if "by" in words:
+        mark_supporters(words, mentions)
     if any(m.country is None for m in mentions):
         fill_countries(mentions, state.dominant_country())
     excluded = _source_mentions(words, mentions)

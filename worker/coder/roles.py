@@ -40,6 +40,7 @@ class Mention:
     country: str | None
     sector: str | None
     against: bool = False  # "anti-X", "pro-X": a stance, never the actor
+    supporter: bool = False  # "forces backed by X": the agent of a participle, not the subject
 
 
 @dataclass(slots=True)
@@ -85,10 +86,36 @@ def refine_sectors(lexicon: Lexicon, tokens: list[str], mentions: list[Mention])
 _NEVER_FILLED = frozenset({"location", "ethnic"})
 
 
+# "a coalition led by Saudi Arabia": the leader's country is the group's; other words are no participles
+_NOT_PARTICIPLES = frozenset(
+    {"need", "speed", "seed", "feed", "bed", "red", "shed", "hundred", "led", "headed"}
+)
+_AUXILIARIES = frozenset(
+    {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "get", "got", ",", "and"}
+)
+
+
+def mark_supporters(tokens: list[str], mentions: list[Mention]) -> None:
+    """ "Forces backed by Russian warplanes", "rebels armed by Iran": the by-agent of a participle that
+    modifies a noun (no auxiliary before it) describes a backer; it neither acts in the main clause nor
+    gives its country to the domestic mention it modifies."""
+    for m in mentions:
+        k = m.tok_start - 1
+        if k >= 0 and tokens[k] in ("the", "its", "their"):
+            k -= 1
+        if k < 2 or tokens[k] != "by":
+            continue
+        verb = tokens[k - 1]
+        participle = verb.endswith(("ed", "en")) and verb not in _NOT_PARTICIPLES
+        if participle and tokens[k - 2] not in _AUXILIARIES:
+            m.supporter = True
+
+
 def fill_countries(mentions: list[Mention], default_country: str | None) -> None:
     """Mentions without a country take the nearest country mention in the sentence, else the default.
-    Places and ethnic groups stay without one (see ``docs/actors.md``)."""
-    located = [m for m in mentions if m.country is not None]
+    Places and ethnic groups stay without one (see ``docs/actors.md``); backers named in a participle
+    ("forces backed by Russia") give none."""
+    located = [m for m in mentions if m.country is not None and not m.supporter]
     for m in mentions:
         if m.country is None and m.mention.kind not in _NEVER_FILLED:
             if located:
@@ -172,7 +199,7 @@ def assign(
     # "between X and Y": all parties are actors
     between = _between(tokens, usable, start, clause_end)
 
-    before = [m for m in usable if clause.region_start <= m.tok_end <= start]
+    before = [m for m in usable if clause.region_start <= m.tok_end <= start and not m.supporter]
     after = [m for m in usable if start < m.tok_start < min(clause_end, end + 12)]
     if clause.reported and clause.speaker_start >= 0:
         before = [m for m in before if m.tok_start >= clause.region_start]
