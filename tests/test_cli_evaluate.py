@@ -27,7 +27,8 @@ def test_scores_macro_f1_and_confusion() -> None:
 
 
 def _args(**kw: object) -> argparse.Namespace:
-    base = {"stories": None, "quad": None, "limit": 0, "split": "all", "errors": 0, "seed": 1, "json": True}
+    base = {"stories": None, "quad": None, "actors": None, "limit": 0, "split": "all"}
+    base.update({"errors": 0, "seed": 1, "json": True})
     base.update(kw)
     return argparse.Namespace(**base)
 
@@ -57,3 +58,31 @@ def test_run_on_tiny_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 def test_run_needs_a_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(_args()) == 2
     assert "give --stories" in capsys.readouterr().err
+
+
+ACTOR_GOLD = Path(__file__).parent / "data" / "actor-gold.tsv"
+
+
+def test_actor_gold_set_is_scored(capsys: pytest.CaptureFixture[str]) -> None:
+    """The committed invented actor set: a regression floor, not a quality claim (see README)."""
+    assert run(_args(actors=ACTOR_GOLD)) == 0
+    report = orjson.loads(capsys.readouterr().out)["actors"]
+    assert report["n"] >= 60 and report["recipient_n"] >= 40
+    assert report["actor_country_rate"] >= 0.85
+    assert report["recipient_country_rate"] >= 0.75
+
+
+def test_actor_scoring_on_a_tiny_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = tmp_path / "gold.tsv"
+    gold.write_text(
+        "# comment line\n"
+        "Spain condemned Morocco over the raids.\tESP\tMAR\n"
+        "Peru and Chile held talks in Lima.\tPER\tCHL\n"
+        "The weather was mild in Lisbon.\tPRT\t-\n",
+        encoding="utf-8",
+    )
+    assert run(_args(actors=gold)) == 0
+    report = orjson.loads(capsys.readouterr().out)["actors"]
+    assert report["n"] == 3 and report["coded"] == 2
+    assert report["actor_country_rate"] == pytest.approx(0.667, abs=1e-3)
+    assert report["recipient_country_rate"] == 1.0  # talks: both parties are actors

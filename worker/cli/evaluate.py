@@ -2,6 +2,8 @@
 
 --stories: PLOVER synthetic stories (.csv or .csv.zip, columns text,label): top-1 type per story.
 --quad: sentences with CAMEO quad labels (.tsv: text<TAB>label, 0 = no event): top event's quad class.
+--actors: sentences with gold actor/recipient countries (.tsv: text<TAB>actor<TAB>recipient, "-" = none;
+  "#" lines are comments), e.g. the invented set ``tests/data/actor-gold.tsv``: the top event's countries.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ def register(sub: Any) -> None:
     parser = sub.add_parser("eval", help="evaluate the event coder on labelled dev data")
     parser.add_argument("--stories", type=Path, help="synthetic stories .csv or .csv.zip (text,label)")
     parser.add_argument("--quad", type=Path, help="quad-labelled sentences .tsv (text<TAB>label 0-4)")
+    parser.add_argument(
+        "--actors", type=Path, help="sentences with gold countries .tsv (text<TAB>actor<TAB>recipient)"
+    )
     parser.add_argument("--limit", type=int, default=0, help="use only the first N items of each file")
     parser.add_argument(
         "--split",
@@ -154,7 +159,56 @@ def eval_quad(items: list[tuple[str, str]], errors: list[dict[str, Any]] | None 
     return out
 
 
+def _read_actor_gold(path: Path) -> Iterator[tuple[str, str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        for line in fh:
+            row = line.rstrip("\n").split("\t")
+            if len(row) >= 3 and not line.startswith("#"):
+                yield row[0], row[1].strip(), row[2].strip()
+
+
+def eval_actors(
+    items: list[tuple[str, str, str]], errors: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Share of sentences whose top event has the gold actor (recipient) country among its actors
+    (recipients): over all sentences and over those with an event; recipients where gold names one
+    (both parties among the actors of a reciprocal event count as right)."""
+    coded = actor_ok = recipient_ok = recipient_n = 0
+    for i, (text, actor, recipient) in enumerate(items):
+        events, _ = _code(text, i)
+        top = top_event(events)
+        got_actor = {str(a["country"]) for a in top["actor"]} if top else set()
+        got_recipient = {str(r["country"]) for r in top["recipient"]} if top else set()
+        coded += top is not None
+        actor_ok += actor in got_actor
+        if recipient != "-":
+            recipient_n += 1
+            # a reciprocal event ("X and Y held talks") has both parties as actors and no recipient
+            recipient_ok += recipient in got_recipient or (recipient in got_actor and actor in got_actor)
+        if errors is not None and (
+            actor not in got_actor or (recipient != "-" and recipient not in got_recipient)
+        ):
+            errors.append(_error(f"{actor}->{recipient}", "wrong" if top else "none", text, top))
+    n = len(items)
+    return {
+        "n": n,
+        "coded": coded,
+        "actor_country_rate": round(actor_ok / n, 3) if n else 0.0,
+        "actor_country_rate_coded": round(actor_ok / coded, 3) if coded else 0.0,
+        "recipient_n": recipient_n,
+        "recipient_country_rate": round(recipient_ok / recipient_n, 3) if recipient_n else 0.0,
+    }
+
+
 def _print_report(name: str, report: dict[str, Any]) -> None:
+    if "actor_country_rate" in report:
+        print(
+            f"== {name}: n={report['n']} with an event={report['coded']} "
+            f"actor country right={report['actor_country_rate']} "
+            f"(of coded {report['actor_country_rate_coded']}) "
+            f"recipient country right={report['recipient_country_rate']} (n={report['recipient_n']})"
+        )
+        return
     print(f"== {name}: n={report['n']} accuracy={report['accuracy']} macro-F1={report['macro_f1']}")
     if "macro_f1_event_classes" in report:
         print(f"   macro-F1 over the four event classes: {report['macro_f1_event_classes']}")
@@ -185,17 +239,20 @@ def _print_errors(errors: dict[str, list[dict[str, Any]]], per_cell: int, seed: 
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.stories and not args.quad:
-        print("news-events eval: give --stories and/or --quad", file=sys.stderr)
+    if not args.stories and not args.quad and not getattr(args, "actors", None):
+        print("news-events eval: give --stories, --quad and/or --actors", file=sys.stderr)
         return 2
     limit = args.limit if args.limit and args.limit > 0 else None
     reports: dict[str, Any] = {}
-    errors: dict[str, list[dict[str, Any]]] = {"stories": [], "quad": []}
+    errors: dict[str, list[dict[str, Any]]] = {"stories": [], "quad": [], "actors": []}
     if args.stories:
         items = select(list(_read_stories(args.stories)), args.split, limit)
         reports["stories"] = eval_stories(items, errors["stories"])
     if args.quad:
         reports["quad"] = eval_quad(select(list(_read_quad(args.quad)), args.split, limit), errors["quad"])
+    if getattr(args, "actors", None):
+        items3 = select(list(_read_actor_gold(args.actors)), args.split, limit)
+        reports["actors"] = eval_actors(items3, errors["actors"])
     if args.errors > 0:
         _print_errors(errors, args.errors, args.seed)
     if args.json:
