@@ -149,13 +149,18 @@ def _trie_regex(words: list[str]) -> str:
 
 
 def _surnames(people: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Surname -> person, for surnames that are set and belong to exactly one person."""
+    """Surname -> person, for surnames that are set and whose people all share one country and sector
+    ("Castro": Fidel and Raul, both CUB/GOV; "Rasmussen" of Denmark and of NATO is dropped)."""
     seen: dict[str, list[dict[str, Any]]] = {}
     for person in people:
         surname = person["surname"] if "surname" in person else person["name"].split()[-1]
         if surname:
             seen.setdefault(surname, []).append(person)
-    return {name: owners[0] for name, owners in seen.items() if len(owners) == 1}
+    return {
+        name: owners[0]
+        for name, owners in seen.items()
+        if len({(p["country"], p["sector"]) for p in owners}) == 1
+    }
 
 
 def build_table() -> dict[str, Entry]:
