@@ -54,7 +54,7 @@ lint: venv
 
 # The broker is started only if nothing listens on $(KAFKA_PORT) yet, and then stopped on exit
 # (success or failure); the integration fixtures reuse it (they read KAFKA_PORT). tests/reliability/
-# runs its own SASL-enabled brokers on TEST_KAFKA_PORT (default 59092), so that one is not set here.
+# runs its own SASL-enabled brokers on RELIABILITY_KAFKA_PORT (default 28092), apart from the integration broker.
 test: venv system-deps
 	@started=0; \
 	if ! (exec 3<>/dev/tcp/127.0.0.1/$(KAFKA_PORT)) 2>/dev/null; then \

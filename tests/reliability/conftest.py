@@ -2,7 +2,7 @@
 ports of their own, per-test topics, bulk production, reading every output back, and the JSON summary
 (``var/reliability/summary.json``) that ``docs/reliability.md`` quotes.
 
-Ports: ``TEST_KAFKA_PORT`` (default 28092) is the shared broker of this folder, started with a SASL
+Ports: ``RELIABILITY_KAFKA_PORT`` (default 28092) is the shared broker of this folder, started with a SASL
 listener on port+2; the broker-restart scenario uses its own broker on port+200 so stopping it never
 touches anyone else's. Both stay below the kernel's ephemeral range (32768-60999): a client that keeps
 reconnecting to a stopped broker on an ephemeral port can connect to itself and steal the port.
@@ -40,7 +40,7 @@ SASL_PASSWORD = "rel-secret-Zq8wP3"  # test-only credential of the local broker
 
 
 def base_port() -> int:
-    return int(os.environ.get("TEST_KAFKA_PORT", "28092"))
+    return int(os.environ.get("RELIABILITY_KAFKA_PORT", "28092"))
 
 
 def broker_env(port: int, sasl: bool = False) -> dict[str, str]:
@@ -88,7 +88,7 @@ class Broker:
 
 @pytest.fixture(scope="session")
 def broker() -> Iterator[Broker]:
-    """The folder's broker (PLAINTEXT on TEST_KAFKA_PORT, SASL_PLAINTEXT SCRAM-SHA-512/PLAIN on +2)."""
+    """The folder's broker (PLAINTEXT on RELIABILITY_KAFKA_PORT, SASL_PLAINTEXT SCRAM-SHA-512/PLAIN on +2)."""
     b = Broker(base_port(), sasl=True)
     b.start()
     yield b

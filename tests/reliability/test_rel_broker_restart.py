@@ -22,7 +22,7 @@ OUTAGE_S = 8.0
 
 @pytest.fixture(scope="module")
 def restart_broker() -> Iterator[Broker]:
-    """A broker on TEST_KAFKA_PORT+200 for this module alone (stopped at the end)."""
+    """A broker on RELIABILITY_KAFKA_PORT+200 for this module alone (stopped at the end)."""
     broker = Broker(base_port() + 200)
     broker.start()
     yield broker
