@@ -408,3 +408,18 @@ def test_threat_modes_follow_the_act_threatened() -> None:
         one("The Hungarian prime minister vowed to annex the disputed Romanian province.", "THREATEN")["mode"]
         == "territory"
     )
+
+
+def test_subject_pronoun_takes_an_earlier_sentence_subject() -> None:
+    body = (
+        "Chancellor Olaf Scholz met the French president in Berlin. "
+        "Later, Russia launched missiles at Kyiv. He condemned the strikes."
+    )
+    assert countries(one(body, "ACCUSE")["actor"]) == {"DEU"}  # not RUS, the previous event's actor
+    body = "Kenya welcomed the statement. The talks were long. It urged both sides to keep the truce."
+    assert countries(one(body, "REQUEST")["actor"]) == {"KEN"}
+
+
+def test_participle_backer_is_not_the_actor() -> None:
+    ev = one("Syrian forces backed by Russian warplanes attacked rebel positions.", "ASSAULT")
+    assert countries(ev["actor"]) == {"SYR"}

@@ -235,6 +235,8 @@ _BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are"})
 
 def _fallback_actors(
     state: _ArticleState,
+    paragraph: Paragraph,
+    sentence: Sentence,
     words: list[str],
     mentions: list[Mention],
     match: Match,
@@ -244,7 +246,9 @@ def _fallback_actors(
 ) -> None:
     """Actors when the role rules found none, in order: the mention the trigger's head sits in
     ("Japanese peacekeepers arrived"); for a subject pronoun, the speaker of reported speech ("X said
-    it would ...") or else the previous event's actor; for an agentless passive release, arrest or
+    it would ...") or else the subject of the nearest earlier sentence of the paragraph that has one
+    fitting the pronoun (a person for "he/she", no person for "it"), else the previous event's actor;
+    for an agentless passive release, arrest or
     conviction, the authority of the place ("prisoners were released in Tripoli")."""
     covering = [m for m in mentions if m.tok_start < match.start < m.tok_end and m.country is not None]
     if covering:
@@ -256,10 +260,46 @@ def _fallback_actors(
             if speakers:
                 roles.actors = speakers
                 return
-        roles.actors = list(state.last_actors)  # "He also called for ...": the previous event's actor
+        pronoun = next(w for w in reversed(words[clause.region_start : match.start]) if w in PRONOUNS)
+        subject = _previous_subject(state, paragraph, sentence, pronoun)
+        # "She urged ...": the subject of an earlier sentence of the paragraph, else the previous actor
+        roles.actors = [subject] if subject is not None else list(state.last_actors)
         return
     if clause.passive and event_type in _AUTHORITY_ACTS and roles.location and roles.location.country:
         roles.actors = [roles.location]
+
+
+_PERSON_KINDS = frozenset({"person", "title"})
+_NO_SUBJECT_KINDS = frozenset({"location", "ethnic"})
+# a mention right after one of these is a complement, not the sentence's subject
+_NOT_SUBJECT_BEFORE = frozenset(
+    {"in", "at", "to", "from", "with", "by", "of", "on", "for", "into", "against", "near", "over", "and"}
+)
+
+
+def _previous_subject(
+    state: _ArticleState, paragraph: Paragraph, sentence: Sentence, pronoun: str
+) -> Mention | None:
+    """The subject (first mention not governed by a preposition) of the nearest earlier sentence of the
+    paragraph whose subject fits ``pronoun``: a person or titled office for "he/she", anything else for
+    "it", any for "they". A subject without a country takes the article's dominant country."""
+    if pronoun == "we":
+        return None
+    for prev in reversed(paragraph.sentences[: sentence.index]):
+        for found in state.actors(prev.text):
+            if found.kind in _NO_SUBJECT_KINDS:
+                continue
+            before = prev.text[: found.start].split()
+            if before and before[-1].lower().strip(",") in _NOT_SUBJECT_BEFORE:
+                continue
+            person = found.kind in _PERSON_KINDS
+            if (pronoun in ("he", "she") and not person) or (pronoun == "it" and person):
+                break  # this sentence's subject does not fit: look further back
+            country = found.country or state.dominant_country()
+            if country is None:
+                break
+            return Mention(-1, -1, found, country, found.sector)
+    return None
 
 
 def _source_mentions(words: list[str], mentions: list[Mention]) -> frozenset[int]:
@@ -310,7 +350,7 @@ def _build_event(
         clause = replace(clause, hypothetical=False, future=True)  # "X said it would ...": a promise
     roles = assign(lexicon, words, mentions, match, clause, event_type, excluded)
     if not roles.actors:
-        _fallback_actors(state, words, mentions, match, clause, event_type, roles)
+        _fallback_actors(state, paragraph, sentence, words, mentions, match, clause, event_type, roles)
     if roles.actors:
         state.last_actors = list(roles.actors)
 
