@@ -12,7 +12,7 @@ from typing import Any
 
 import faust
 
-from worker.observability import set_ready
+from worker.observability import set_ready, start_observability
 from worker.settings import Settings
 from worker.stream.agents import register_agents
 from worker.stream.kafka_config import broker_url, faust_credentials
@@ -52,6 +52,15 @@ def create_app(settings: Settings) -> faust.App:
         env={},
     )
     register_agents(app, settings)
+
+    @app.on_worker_init.connect  # type: ignore[arg-type]
+    def on_worker_init(sender: Any, **kwargs: Any) -> None:
+        # also when started as `faust -A worker.app worker`: metrics, health and a warm coder
+        # (both idempotent; `news-events worker` has already done them)
+        from worker.coder import warm_up
+
+        start_observability(settings)
+        warm_up()
 
     @app.on_partitions_assigned.connect  # type: ignore[arg-type]
     async def on_assigned(sender: Any, assigned: Any, **kwargs: Any) -> None:
