@@ -423,3 +423,17 @@ def test_subject_pronoun_takes_an_earlier_sentence_subject() -> None:
 def test_participle_backer_is_not_the_actor() -> None:
     ev = one("Syrian forces backed by Russian warplanes attacked rebel positions.", "ASSAULT")
     assert countries(ev["actor"]) == {"SYR"}
+
+
+def test_place_is_the_recipient_of_aid_visits_and_domestic_coercion() -> None:
+    ev = one("The United Nations sent food aid to flood victims in Bangladesh.", "AID")
+    assert countries(ev["recipient"]) == {"BGD"}
+    ev = one("German police raided the homes of suspected extremists in Berlin.", "COERCE")
+    assert countries(ev["actor"]) == {"DEU"} and countries(ev["recipient"]) == {"DEU"}
+
+
+def test_flag_state_of_a_seized_ship_is_the_recipient_never_the_actor() -> None:
+    ev = one("Iran seized a British-flagged oil tanker in the Strait of Hormuz.", "COERCE")
+    assert countries(ev["actor"]) == {"IRN"} and countries(ev["recipient"]) == {"GBR"}
+    ev = one("The Indonesian navy intercepted a Vietnamese fishing vessel.", "COERCE")
+    assert countries(ev["actor"]) == {"IDN"} and countries(ev["recipient"]) == {"VNM"}

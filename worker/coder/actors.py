@@ -84,8 +84,9 @@ _ATTRIBUTIVE = (
     "-backed", "-made", "-based", "-born", "-funded", "-supported", "-allied", "-aligned", "-sponsored",
     "-built", "-style", "-owned", "-speaking", "-language", "-flagged", "-registered", "-bound",
 )  # fmt: skip
+_OWNERSHIP = ("-flagged", "-owned", "-registered")
 _BLOCKER = "blocker"  # matched so that a shorter name inside it is not, never returned
-_NOT_ACTOR_KINDS = frozenset({"location", "ethnic"})  # never give their country to others
+_NOT_ACTOR_KINDS = frozenset({"location", "ethnic", "owner"})  # never give their country to others
 _OWNER_KINDS = frozenset(
     {"country", "demonym", "capital", "seat", "igo", "group", "person", "city", "region"}
 )  # kinds that can take a head noun: "Russian Embassy", "Seoul government", "Cho's ministry"
@@ -328,6 +329,11 @@ def find_actors(sentence: str) -> list[ActorMention]:
         if start < taken:
             continue
         if sentence.startswith(_ATTRIBUTIVE, end):
+            owner = table[sentence[start:end]]
+            if sentence.startswith(_OWNERSHIP, end) and owner.kind in ("country", "demonym"):
+                # "a British-flagged tanker": the owner is hit when the vessel is, but never acts
+                out.append(ActorMention(start, end, sentence[start:end], owner.country, None, "owner"))
+                taken = end
             continue  # "Iranian-backed Houthis", "Russian-made drones": not the actor
         surface = sentence[start:end]
         entry: Entry | None = table[surface]

@@ -50,7 +50,7 @@ class ActorMention:
     text: str
     country: str | None  # ISO 3166-1 alpha-3 or IGO code
     sector: str | None  # GOV, MIL, DIP, REB, CVL, ...
-    kind: str = "country"  # country | demonym | capital | person | title | igo | domestic | city
+    kind: str = "country"  # country | demonym | capital | person | title | igo | domestic | city | owner
 
 
 @dataclass(frozen=True, slots=True)

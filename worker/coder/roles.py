@@ -58,7 +58,9 @@ def attach(mentions: list[ActorMention], text: str, starts: list[int], ends: lis
         ts = bisect_right(ends, m.start)  # the first token ending after the mention starts
         te = max(ts, bisect_left(starts, m.end))  # the first token starting at or after its end
         if te > ts:
-            against = m.start > 0 and text[max(0, m.start - 5) : m.start].lower().endswith(_STANCE)
+            against = m.kind == "owner" or (
+                m.start > 0 and text[max(0, m.start - 5) : m.start].lower().endswith(_STANCE)
+            )
             out.append(Mention(ts, te, m, m.country, m.sector, against))
     return out
 
@@ -242,7 +244,9 @@ def assign(
 
     objects = _group_after(after, tokens) if after else []
     if not objects and targets:
-        objects = [t for t in targets if t.tok_start > start] or targets[-1:]
+        objects = [t for t in targets if t.tok_start > start] or [
+            t for t in targets[-1:] if t.mention.kind != "owner"
+        ]
     with_objs: list[Mention] = []
     if objects and _preceded_by(tokens, objects[0], "with", start):
         with_objs = objects
@@ -266,15 +270,28 @@ def assign(
     else:
         roles.actors = subject
         roles.recipients = objects
-    if not roles.recipients and event_type in _MATERIAL_CONFLICT and loc:
+    if not roles.recipients and loc and roles.actors and _place_is_recipient(event_type, match):
+        # "shelled positions in Idlib", "sent aid to victims in Bangladesh", "arrived in Tokyo"
         actor_countries = {m.country for m in roles.actors}
-        target = [m for m in loc if m.tok_start >= clause.region_start and m.country not in actor_countries]
-        if target and roles.actors:
+        domestic = event_type == "COERCE"  # "police arrested supporters in Nairobi": their own people
+        target = [
+            m
+            for m in loc
+            if m.tok_start >= clause.region_start
+            and m.country is not None
+            and (domestic or m.country not in actor_countries)
+        ]
+        if target:
             roles.recipients = [target[0]]
     actor_keys = {(m.country, m.sector) for m in roles.actors}
     roles.recipients = [m for m in roles.recipients if (m.country, m.sector) not in actor_keys]
     _set_location(roles, loc)
     return roles
+
+
+def _place_is_recipient(event_type: str, match: Match) -> bool:
+    """Material conflict and aid reach the people of the place; a visit, its host."""
+    return event_type in _MATERIAL_CONFLICT or event_type == "AID" or match.entry.mode == "visit"
 
 
 def _coordinated_verb(tokens: list[str], start: int, noun: bool) -> bool:
