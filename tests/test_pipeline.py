@@ -437,3 +437,15 @@ def test_flag_state_of_a_seized_ship_is_the_recipient_never_the_actor() -> None:
     assert countries(ev["actor"]) == {"IRN"} and countries(ev["recipient"]) == {"GBR"}
     ev = one("The Indonesian navy intercepted a Vietnamese fishing vessel.", "COERCE")
     assert countries(ev["actor"]) == {"IDN"} and countries(ev["recipient"]) == {"VNM"}
+
+
+def test_destination_does_not_control_a_purpose_infinitive() -> None:
+    ev = one("Honduras sent a delegation to Costa Rica to discuss the border dispute.", "CONSULT")
+    assert countries(ev["actor"]) == {"HND"}
+    ev = one("France appealed to Iran to release the two aid workers.", "REQUEST")
+    assert countries(ev["actor"]) == {"FRA"} and countries(ev["recipient"]) == {"IRN"}
+
+
+def test_handing_over_weapons_is_disarming() -> None:
+    ev = one("The rebels in Mali handed over their weapons to the army.", "RETREAT")
+    assert ev["mode"] == "disarm" and countries(ev["actor"]) == {"MLI"}

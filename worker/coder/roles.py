@@ -205,6 +205,10 @@ def assign(
     after = [m for m in usable if start < m.tok_start < min(clause_end, end + 12)]
     if clause.reported and clause.speaker_start >= 0:
         before = [m for m in before if m.tok_start >= clause.region_start]
+    if clause.infinitive and before:
+        # "sent a delegation to Costa Rica to discuss": a destination controls no infinitive (but
+        # "appealed to Russia to stop" does)
+        before = [m for m in before if not _destination(tokens, m)] or before
 
     subject: list[Mention] = []
     if clause.passive:
@@ -292,6 +296,17 @@ def assign(
 def _place_is_recipient(event_type: str, match: Match) -> bool:
     """Material conflict and aid reach the people of the place; a visit, its host."""
     return event_type in _MATERIAL_CONFLICT or event_type == "AID" or match.entry.mode == "visit"
+
+
+_APPEAL_TO = frozenset({"appeal", "appeals", "appealed", "appealing", "pleaded", "turned", "wrote", "writes"})
+
+
+def _destination(tokens: list[str], m: Mention) -> bool:
+    """ "to (the) X" after anything but an appeal verb: a destination."""
+    k = m.tok_start - 1
+    if k >= 0 and tokens[k] == "the":
+        k -= 1
+    return k >= 1 and tokens[k] == "to" and tokens[k - 1] not in _APPEAL_TO
 
 
 def _coordinated_verb(tokens: list[str], start: int, noun: bool) -> bool:
