@@ -449,3 +449,9 @@ def test_destination_does_not_control_a_purpose_infinitive() -> None:
 def test_handing_over_weapons_is_disarming() -> None:
     ev = one("The rebels in Mali handed over their weapons to the army.", "RETREAT")
     assert ev["mode"] == "disarm" and countries(ev["actor"]) == {"MLI"}
+
+
+def test_export_controls_are_sanctions_as_a_whole_phrase() -> None:
+    ev = one("Japan imposed new export controls on chips on China.", "SANCTION")
+    assert countries(ev["actor"]) == {"JPN"} and countries(ev["recipient"]) == {"CHN"}
+    assert not [e for e in code("The new rules impose controls on exports.") if e["event_type"] == "SANCTION"]
