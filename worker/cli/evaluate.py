@@ -181,13 +181,13 @@ def eval_actors(
         got_recipient = {str(r["country"]) for r in top["recipient"]} if top else set()
         coded += top is not None
         actor_ok += actor in got_actor
+        # a reciprocal event ("X and Y held talks") has both parties as actors and no recipient
+        reciprocal = recipient != actor and {recipient, actor} <= got_actor
+        recipient_right = recipient in got_recipient or reciprocal
         if recipient != "-":
             recipient_n += 1
-            # a reciprocal event ("X and Y held talks") has both parties as actors and no recipient
-            recipient_ok += recipient in got_recipient or (recipient in got_actor and actor in got_actor)
-        if errors is not None and (
-            actor not in got_actor or (recipient != "-" and recipient not in got_recipient)
-        ):
+            recipient_ok += recipient_right
+        if errors is not None and (actor not in got_actor or (recipient != "-" and not recipient_right)):
             errors.append(_error(f"{actor}->{recipient}", "wrong" if top else "none", text, top))
     n = len(items)
     return {
