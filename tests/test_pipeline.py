@@ -455,3 +455,8 @@ def test_export_controls_are_sanctions_as_a_whole_phrase() -> None:
     ev = one("Japan imposed new export controls on chips on China.", "SANCTION")
     assert countries(ev["actor"]) == {"JPN"} and countries(ev["recipient"]) == {"CHN"}
     assert not [e for e in code("The new rules impose controls on exports.") if e["event_type"] == "SANCTION"]
+
+
+def test_place_after_a_direction_word_replaces_a_countryless_recipient() -> None:
+    ev = one("Turkish warplanes bombed Kurdish militant positions in northern Iraq.", "ASSAULT")
+    assert countries(ev["actor"]) == {"TUR"} and countries(ev["recipient"]) == {"IRQ"}

@@ -128,10 +128,24 @@ def fill_countries(mentions: list[Mention], default_country: str | None) -> None
 
 
 def is_locative(lexicon: Lexicon, tokens: list[str], m: Mention) -> bool:
-    k = m.tok_start - 1
+    k = _skip_determiners(tokens, m.tok_start - 1)
+    return k >= 0 and tokens[k] in (lexicon.sets.get("locative") or lexicon.cue_set("locative"))
+
+
+_DIRECTIONS = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+     "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
+     "south-eastern", "south-western", "northwest", "northeast", "southwest", "southeast"}
+)  # fmt: skip
+
+
+def _skip_determiners(tokens: list[str], k: int) -> int:
+    """Index of the word before "the", "northern", "the northern" ending at ``k``."""
+    if k >= 0 and tokens[k] in _DIRECTIONS:
+        k -= 1
     if k >= 0 and tokens[k] == "the":
         k -= 1
-    return k >= 0 and tokens[k] in (lexicon.sets.get("locative") or lexicon.cue_set("locative"))
+    return k
 
 
 def _group_before(cands: list[Mention], tokens: list[str]) -> list[Mention]:
@@ -184,9 +198,7 @@ def assign(
     usable: list[Mention] = []
     targets: list[Mention] = []  # "anti-X"
     for m in mentions:
-        k = m.tok_start - 1
-        if k >= 0 and tokens[k] == "the":
-            k -= 1
+        k = _skip_determiners(tokens, m.tok_start - 1)
         if k >= 0 and tokens[k] in locatives:
             loc.append(m)
         elif m.tok_start in excluded:
@@ -274,7 +286,8 @@ def assign(
     else:
         roles.actors = subject
         roles.recipients = objects
-    if not roles.recipients and loc and roles.actors and _place_is_recipient(event_type, match):
+    placeless = all(m.country is None for m in roles.recipients)  # none, or "Kurdish militants"
+    if placeless and loc and roles.actors and _place_is_recipient(event_type, match):
         # "shelled positions in Idlib", "sent aid to victims in Bangladesh", "arrived in Tokyo"
         actor_countries = {m.country for m in roles.actors}
         domestic = event_type == "COERCE"  # "police arrested supporters in Nairobi": their own people
