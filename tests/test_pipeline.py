@@ -460,3 +460,10 @@ def test_export_controls_are_sanctions_as_a_whole_phrase() -> None:
 def test_place_after_a_direction_word_replaces_a_countryless_recipient() -> None:
     ev = one("Turkish warplanes bombed Kurdish militant positions in northern Iraq.", "ASSAULT")
     assert countries(ev["actor"]) == {"TUR"} and countries(ev["recipient"]) == {"IRQ"}
+
+
+def test_suspended_membership_and_strikes_on_power_plants() -> None:
+    ev = one("The Arab League suspended Syria's membership over the crackdown.", "SANCTION")
+    assert countries(ev["actor"]) == {"ARL"} and countries(ev["recipient"]) == {"SYR"}
+    ev = one("Russian missiles struck a power plant in Odesa.", "ASSAULT")
+    assert countries(ev["actor"]) == {"RUS"} and countries(ev["recipient"]) == {"UKR"}
