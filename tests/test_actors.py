@@ -474,3 +474,9 @@ def test_shared_surname_resolves_when_country_and_sector_agree() -> None:
     ]
     found = _surnames(people)
     assert found["Lopa"]["country"] == "AAA" and "Rand" not in found
+
+
+def test_more_named_armed_groups_and_parties() -> None:
+    found = {m.text: (m.country, m.sector) for m in find_actors("HTS fighters and the SPLA-IO met Fidesz.")}
+    assert found["HTS fighters"] == ("SYR", "REB") and found["SPLA-IO"] == ("SSD", "REB")
+    assert found["Fidesz"] == ("HUN", "PTY")
