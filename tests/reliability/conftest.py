@@ -15,6 +15,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -277,3 +278,28 @@ def rss_kib(pid: int) -> int:
     except OSError:
         return 0
     return 0
+
+
+class RssSampler:
+    """Samples the RSS of ``pid`` every 0.2 s in a thread, from the moment it is made until ``stop()``."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.baseline = rss_kib(pid)
+        self.samples: list[int] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.samples.append(rss_kib(self.pid))
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def peak(self) -> int:
+        return max(self.samples, default=self.baseline)

@@ -5,7 +5,6 @@ never reaches the worker: it is rejected at produce time (client size check, the
 
 from __future__ import annotations
 
-import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -13,7 +12,7 @@ from typing import Any
 
 import orjson
 import pytest
-from conftest import collect, create_topics, produce, rss_kib, scenario_settings
+from conftest import RssSampler, collect, create_topics, produce, scenario_settings
 from hostile import MAX_BODY_BYTES, good_messages, hostile_messages, interleave
 from kafka import KafkaProducer
 from kafka.errors import KafkaTimeoutError, MessageSizeTooLargeError
@@ -58,22 +57,11 @@ def test_hostile_input_is_dead_lettered_with_bounded_memory(
 
     worker = start_worker(settings, log_name="hostile")
     worker.wait_ready(timeout=120)
-    baseline = rss_kib(worker.pid)
-    samples: list[int] = []
-    stop = threading.Event()
-
-    def sample() -> None:
-        while not stop.is_set():
-            samples.append(rss_kib(worker.pid))
-            time.sleep(0.2)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    rss = RssSampler(worker.pid)
     started = time.monotonic()
     outputs = collect(settings, len(messages), timeout=180)
     elapsed = time.monotonic() - started
-    stop.set()
-    sampler.join()
+    rss.stop()
 
     lost = [src for src in by_source if src not in outputs.by_source]
     wrong: Counter[tuple[str, str, str | None]] = Counter()
@@ -101,7 +89,7 @@ def test_hostile_input_is_dead_lettered_with_bounded_memory(
             and (letter.value or b"") == msg.value
         ):
             letters_ok += 1
-    peak = max(samples, default=baseline)
+    baseline, peak = rss.baseline, rss.peak
     summary(
         "4-hostile",
         {
@@ -117,7 +105,7 @@ def test_hostile_input_is_dead_lettered_with_bounded_memory(
             "good_events": len(expected_events),
             "rss_kib_ready": baseline,
             "rss_kib_peak": peak,
-            "rss_samples": len(samples),
+            "rss_samples": len(rss.samples),
             "drain_s": round(elapsed, 1),
             "reasons": dict(Counter(_header(r, "news-events.error.reason") for r in outputs.dead_letters)),
         },

@@ -8,14 +8,13 @@ bounded memory, no dead letters while the outage fits its retry budget), lose no
 from __future__ import annotations
 
 import os
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import collect, create_topics, duplicate_report, produce, rss_kib, scenario_settings
+from conftest import RssSampler, collect, create_topics, duplicate_report, produce, scenario_settings
 from hostile import good_messages
 from worker_fixtures import StartWorker
 
@@ -61,17 +60,7 @@ def test_events_topic_unwritable_for_a_while(
     worker.wait_ready(timeout=120)
     worker.wait_metric("news_events_articles_total", ARTICLES // 10, timeout=120)
 
-    baseline = rss_kib(worker.pid)
-    samples: list[int] = []
-    stop = threading.Event()
-
-    def sample() -> None:
-        while not stop.is_set():
-            samples.append(rss_kib(worker.pid))
-            time.sleep(0.2)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    rss = RssSampler(worker.pid)
     flag.touch()
     outage_started = time.monotonic()
     time.sleep(2.0)  # in-flight batches settle
@@ -88,11 +77,10 @@ def test_events_topic_unwritable_for_a_while(
     resumed_s = time.monotonic() - restored
 
     outputs = collect(settings, ARTICLES, timeout=240)
-    stop.set()
-    sampler.join()
+    rss.stop()
     missing = [src for src in produced if src not in outputs.by_source]
     dups = duplicate_report(outputs)
-    peak = max(samples, default=baseline)
+    baseline, peak = rss.baseline, rss.peak
     summary(
         f"5-output-outage-{guarantee}",
         {
