@@ -105,29 +105,29 @@ def run(args: argparse.Namespace) -> int:
         rate=args.rate,
         batch_size=args.batch_size or settings.batch_size,
     )
+    plan = _plan(request, settings)
+    if plan is None:
+        return 2
     if args.dry_run:
-        consumer = broker.make_consumer(settings, None)  # no group: a dry run cannot commit anything
-        try:
-            plan = make_plan(request, settings, consumer)
-        except PlanError as exc:
-            print(f"news-events replay: {exc}", file=sys.stderr)
-            return 2
-        finally:
-            consumer.close()
         _print_plan(plan, args.json)
         return 0
-    return _replay(request, settings, as_json=args.json)
+    return _replay(request, plan, settings, as_json=args.json)
 
 
-def _replay(request: ReplayRequest, settings: Settings, *, as_json: bool) -> int:
+def _plan(request: ReplayRequest, settings: Settings) -> ReplayPlan | None:
+    """The replay's plan, or None after reporting why there is none. The consumer has no group:
+    planning (and so a dry run) cannot commit anything."""
     consumer = broker.make_consumer(settings, None)
     try:
-        plan = make_plan(request, settings, consumer)
+        return make_plan(request, settings, consumer)
     except PlanError as exc:
         print(f"news-events replay: {exc}", file=sys.stderr)
-        return 2
+        return None
     finally:
         consumer.close()
+
+
+def _replay(request: ReplayRequest, plan: ReplayPlan, settings: Settings, *, as_json: bool) -> int:
     admin = broker.make_admin(settings)
     try:
         broker.ensure_topics(
