@@ -27,4 +27,4 @@ def test_make_event_validates() -> None:
         negated=False, hypothetical=False, future=False, reported=False, date="2024-01-01", location=None,
     )  # fmt: skip
     validator("event.v1")(ev)
-    assert ev["quad_class"] == "material_conflict" and ev["cameo_root"] == "16" and ev["confidence"] == 1.0
+    assert ev["quad_class"] == "verbal_conflict" and ev["cameo_root"] == "16" and ev["confidence"] == 1.0

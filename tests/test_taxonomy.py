@@ -11,6 +11,7 @@ def test_quad_classes() -> None:
     assert quad_class("RETREAT") == "material_cooperation"
     assert quad_class("THREATEN") == "verbal_conflict"
     assert quad_class("PROTEST") == "material_conflict"
+    assert quad_class("SANCTION") == "verbal_conflict"  # the manual's numeric quad table
 
 
 def test_cameo_roots_follow_type_mode_and_context() -> None:
