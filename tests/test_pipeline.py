@@ -217,7 +217,7 @@ def test_top_event_prefers_main_clause() -> None:
 
 def test_wire_phrasings_of_material_cooperation_and_conflict() -> None:
     assert one("Namibia returned three stolen paintings to Angola.", "RETREAT")["mode"] == "return"
-    assert types("Kabul announced a three-day cease-fire with the Taliban.") == ["CONCEDE"]
+    assert types("Kabul announced a three-day cease-fire with the Taliban.") == ["RETREAT"]
     assert types("Laos announced a suspension of aid to Cambodia.") == ["SANCTION"]
     assert types("Moldovan officials violated the EU ban on Russian oil.") == ["REJECT"]
 
@@ -467,3 +467,13 @@ def test_suspended_membership_and_strikes_on_power_plants() -> None:
     assert countries(ev["actor"]) == {"ARL"} and countries(ev["recipient"]) == {"SYR"}
     ev = one("Russian missiles struck a power plant in Odesa.", "ASSAULT")
     assert countries(ev["actor"]) == {"RUS"} and countries(ev["recipient"]) == {"UKR"}
+
+
+def test_declared_ceasefire_and_lifted_emergency_are_retreat() -> None:
+    # CAMEO2PLOVER 0871 (declare truce), 0813/0814 (ease curfew, state of emergency, martial law)
+    assert one("Gabon declared a unilateral ceasefire on Sunday.", "RETREAT")["mode"] == "ceasefire"
+    assert types("The Malawian president lifted the state of emergency in the north.") == ["RETREAT"]
+    assert types("Peru ended the curfew in Lima on Monday.") == ["RETREAT"]
+    # promised, they stay concessions (RETREAT + future is CONCEDE)
+    assert types("Peru will lift the curfew in Lima on Friday.") == ["CONCEDE"]
+    assert types("Gabon offered a ceasefire to the rebels.") == ["CONCEDE"]
