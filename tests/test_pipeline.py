@@ -477,3 +477,9 @@ def test_declared_ceasefire_and_lifted_emergency_are_retreat() -> None:
     # promised, they stay concessions (RETREAT + future is CONCEDE)
     assert types("Peru will lift the curfew in Lima on Friday.") == ["CONCEDE"]
     assert types("Gabon offered a ceasefire to the rebels.") == ["CONCEDE"]
+
+
+def test_decision_taken_is_the_act_not_a_promise() -> None:
+    assert one("Chile decided to withdraw its troops from Bolivia.", "RETREAT")["mode"] == "withdraw"
+    assert one("Norway decided to ease some sanctions on Belarus.", "RETREAT")["mode"] == "ease"
+    assert types("The Cuban government promised to release 50 political prisoners.") == ["CONCEDE"]
