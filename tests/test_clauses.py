@@ -13,6 +13,13 @@ def test_reported_speech() -> None:
     assert c.kind == REPORTED and c.reported and c.speaker_start == 0
 
 
+def test_time_phrase_between_speech_verb_and_that() -> None:
+    c = _clause("Oslo announced on Tuesday that it has sent aid to Chad", "sent")
+    assert c.kind == REPORTED and c.speaker_start == 0 and c.speaker_end == 1
+    assert _clause("Chile said last week that troops attacked the base", "attacked").speaker_end == 1
+    assert not _clause("The news on Tuesday that rebels attacked the base", "attacked").reported
+
+
 def test_trailing_attribution_is_reported() -> None:
     assert _clause("Rebels attacked the base, officials said", "attacked").reported
 

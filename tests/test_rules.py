@@ -13,6 +13,7 @@ from worker.coder.rules import (
     opinion,
     reduced_relative,
     scope_end,
+    stative,
 )
 
 
@@ -61,3 +62,18 @@ def test_opinion_and_statement_scope() -> None:
     assert opinion(lex, words, analyse(lex, words, attack.start, attack.end))
     words = TOKEN_RE.findall("he denied the charges ; later he resigned")
     assert scope_end(words, 2) == words.index(";")
+
+
+def test_attributive_participle_after_adverb_is_a_description() -> None:
+    words, matches = _parse("Mali's internationally recognised government signed the deal.")
+    assert stative(_match(matches, words, "recognised"), words)
+    words, matches = _parse("Chile formally recognised the government of Kosovo.")
+    assert not stative(_match(matches, words, "recognised"), words)
+    words, matches = _parse("The family issued a warning to the rebels.")
+    assert not stative(_match(matches, words, "issued"), words)
+
+
+def test_rolled_back_is_not_backing() -> None:
+    words, matches = _parse("Peru rolled back its support for the plan.")
+    backs = [m for m in matches if "back" in words[m.start : m.end] and m.entry.event_type == "SUPPORT"]
+    assert backs and all(stative(m, words) for m in backs)

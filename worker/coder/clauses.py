@@ -88,11 +88,12 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
             kind, relative_at, region_start = RELATIVE, j, j + 1
             break
         if tok == "that":
-            if j >= 1 and tokens[j - 1] in speech:
+            verb = _speech_before_that(tokens, j, speech)
+            if verb >= 0:
                 kind, reported = REPORTED, True
                 region_start = j + 1
-                speaker_end = j - 1
-                speaker_start = _clause_start(tokens, j - 1, speech)
+                speaker_end = verb
+                speaker_start = _clause_start(tokens, verb, speech)
                 break
             if start - j <= 2 and not (j + 1 < n and tokens[j + 1] in _DETERMINERS):
                 kind, relative_at, region_start = RELATIVE, j, j + 1
@@ -145,6 +146,22 @@ _CLAUSE_CUES = frozenset({";", ":", "that"})
 _SPEAKER_STOP = frozenset(
     {";", ":", "that", "after", "before", "when", "while", "because", "since", "if", "unless", "who", "which"}
 )
+
+
+_WHEN_WORDS = frozenset(
+    {"on", "last", "this", "earlier", "today", "yesterday", "late", "early", "monday", "tuesday", "wednesday",
+     "thursday", "friday", "saturday", "sunday", "week", "month", "night", "morning", "evening", "afternoon"}
+)  # fmt: skip
+
+
+def _speech_before_that(tokens: list[str], j: int, speech: frozenset[str]) -> int:
+    """The speech verb of "said that", "announced on Wednesday that" (a time phrase in between), or -1."""
+    for k in range(j - 1, max(-1, j - 5), -1):
+        if tokens[k] in speech:
+            return k
+        if tokens[k] not in _WHEN_WORDS:
+            return -1
+    return -1
 
 
 def _clause_start(tokens: list[str], j: int, speech: frozenset[str]) -> int:

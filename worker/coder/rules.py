@@ -33,7 +33,8 @@ NOT_CAPTIVES = frozenset(
 BACK_ADVERB = frozenset(
     {"come", "came", "comes", "coming", "go", "went", "goes", "going", "date", "dates", "dating", "dated",
      "bring", "brought", "get", "got", "pushed", "push", "fought", "fight", "hit", "hits", "step", "stepped",
-     "way", "turn", "turned", "send", "sent", "flew", "fly", "moved", "move", "pulled", "pull", "brings"}
+     "way", "turn", "turned", "send", "sent", "flew", "fly", "moved", "move", "pulled", "pull", "brings",
+     "roll", "rolled", "rolls", "rolling", "scale", "scaled", "scales", "scaling"}
 )  # fmt: skip
 
 BACK_NEXT = frozenset({"to", "into", "from", "home", "in", "on", "down", "off", "out", "then"})
@@ -52,6 +53,14 @@ IRREGULAR_PARTICIPLES = frozenset(
      "struck", "brought", "led", "known", "given", "made", "fought", "won", "lost"}
 )  # fmt: skip
 
+NOT_ADVERBS = frozenset(
+    {"italy", "family", "july", "ally", "rally", "assembly", "supply", "monopoly", "anomaly", "folly"}
+)  # fmt: skip
+
+OBJECT_STARTS = frozenset(
+    {"to", "that", "by", "it", "them", "him", "this", "these", "those", "on", "in", "for"}
+)
+
 AUXILIARY = frozenset({"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get"})
 
 
@@ -65,12 +74,25 @@ def stative(match: Match, words: list[str]) -> bool:
         return True
     if i >= 1 and words[i - 1] in DETERMINERS and words[i].endswith("ed") and match.end - i == 1:
         return True  # "the detained journalists": an adjective, not an act
+    if attributive_participle(words, i):
+        return True  # "Libya's internationally recognised government": a description, not an act
     after = words[match.end] if match.end < len(words) else ""
     if words[i] == "back" and ((i >= 1 and words[i - 1] in BACK_ADVERB) or after in BACK_NEXT):
         return True  # "came back", "date back to", "back home": the adverb, not "to back" someone
     if match.entry.mode == "release" and not NOT_CAPTIVES.isdisjoint(words[max(0, i - 2) : match.end + 4]):
         return True  # "released a statement": publishing, not freeing anyone
     return match.entry.noun and i >= 1 and words[i - 1] in BACKGROUND_PREP
+
+
+def attributive_participle(words: list[str], i: int) -> bool:
+    """A participle after an -ly adverb that opens a noun phrase ("the internationally recognised
+    government", "its democratically elected leader") describes the noun; a subject before the
+    adverb ("Chile formally recognised ...") makes it a finite verb."""
+    if i < 2 or i + 1 >= len(words) or not words[i].endswith("ed") or not words[i - 1].endswith("ly"):
+        return False
+    if words[i - 1] in NOT_ADVERBS or words[i + 1] in DETERMINERS or words[i + 1] in OBJECT_STARTS:
+        return False  # "the family issued a warning": a subject noun, then the verb and its object
+    return words[i - 2] in DETERMINERS or words[i - 2] in ("'s", "of", "by", "with")
 
 
 def governed(match: Match, clause: ClauseInfo, kept: list[Match], matches: list[Match]) -> bool:
