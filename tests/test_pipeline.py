@@ -483,3 +483,12 @@ def test_decision_taken_is_the_act_not_a_promise() -> None:
     assert one("Chile decided to withdraw its troops from Bolivia.", "RETREAT")["mode"] == "withdraw"
     assert one("Norway decided to ease some sanctions on Belarus.", "RETREAT")["mode"] == "ease"
     assert types("The Cuban government promised to release 50 political prisoners.") == ["CONCEDE"]
+
+
+def test_wire_phrasings_of_easing_access_and_aid() -> None:
+    assert one("The United States rolled back tariffs on Bolivian goods.", "RETREAT")["mode"] == "ease"
+    assert types("Bolivia has offered concessions to Peru in the border dispute.") == ["CONCEDE"]
+    granted = "The Yemeni government gave approval for the United Nations to deliver food to Taiz."
+    assert one(granted, "RETREAT")["mode"] == "access"
+    assert types("Brazil flew ten tonnes of medicine into Bolivia.") == ["AID"]
+    assert types("Norway earmarked 3 million euros for flood victims in Chad.") == ["AID"]
