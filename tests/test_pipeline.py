@@ -492,3 +492,9 @@ def test_wire_phrasings_of_easing_access_and_aid() -> None:
     assert one(granted, "RETREAT")["mode"] == "access"
     assert types("Brazil flew ten tonnes of medicine into Bolivia.") == ["AID"]
     assert types("Norway earmarked 3 million euros for flood victims in Chad.") == ["AID"]
+
+
+def test_arriving_troops_are_a_deployment_not_a_visit() -> None:
+    assert one("Russian troops arrived in Belarus on Monday.", "MOBILIZE")["mode"] == "troops"
+    assert types("Hundreds of Irish troops arrived in Mali to join the UN peacekeeping mission.") == ["AID"]
+    assert one("The chief of the Kenyan armed forces arrived in Paris.", "CONSULT")["mode"] == "visit"

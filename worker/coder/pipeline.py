@@ -82,6 +82,14 @@ _UNARMED = frozenset(
      "donors"}
 )  # fmt: skip
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper"})
+_TROOPS = frozenset(
+    {"troops", "soldiers", "marines", "paratroopers", "warships", "warplanes", "jets", "battalion",
+     "contingent", "units", "forces", "aircraft", "peacekeepers"}
+)  # fmt: skip
+_VISITORS = frozenset(
+    {"chief", "commander", "head", "minister", "general", "chairman", "secretary", "delegation", "envoy",
+     "president", "leader", "officials", "generals", "commanders"}
+)  # fmt: skip
 _FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 _CYBER = frozenset(
     {"cyber", "cyberattack", "cyberattacks", "cyber-attack", "ransomware", "hacking", "hacker", "hackers",
@@ -379,6 +387,8 @@ def _build_event(
         event_type, mode = "PROTEST", "riot"  # protesters clashing or throwing stones: a violent protest
     if event_type == "ASSAULT" and not _CYBER.isdisjoint(words[match.start : match.end]):
         event_type, mode = "COERCE", "cyber"  # "carried out a ransomware attack": no physical violence
+    if mode == "visit" and _troops_arrive(words, match, clause):
+        event_type, mode = "MOBILIZE", "troops"  # "troops arrived in Mali": a deployment, not a visit
     if event_type == "MOBILIZE" and not _PEACEKEEPING.isdisjoint(words):
         event_type, mode = "AID", None  # sending peacekeepers is protection for the host (CAMEO 074)
     elif event_type == "MOBILIZE" and not _UNARMED.isdisjoint(words[match.start : match.end + 8]):
@@ -427,6 +437,12 @@ def _build_event(
                       event_type, mode, contexts_found, actors, recipients, roles.location, weak_nonpolitical)
         )  # fmt: skip
     return out
+
+
+def _troops_arrive(words: list[str], match: Match, clause: ClauseInfo) -> bool:
+    """The subject of a visit verb is troops or warships, not a chief or delegation of them."""
+    subject = words[max(clause.region_start, match.start - 6) : match.start]
+    return not _TROOPS.isdisjoint(subject) and _VISITORS.isdisjoint(subject)
 
 
 def _unique(ms: list[Mention]) -> list[Mention]:
