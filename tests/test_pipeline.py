@@ -498,3 +498,11 @@ def test_arriving_troops_are_a_deployment_not_a_visit() -> None:
     assert one("Russian troops arrived in Belarus on Monday.", "MOBILIZE")["mode"] == "troops"
     assert types("Hundreds of Irish troops arrived in Mali to join the UN peacekeeping mission.") == ["AID"]
     assert one("The chief of the Kenyan armed forces arrived in Paris.", "CONSULT")["mode"] == "visit"
+
+
+def test_called_off_or_suspended_protest_is_concede() -> None:
+    assert types("Teachers in Chile suspended their strike on Monday.") == ["CONCEDE"]
+    assert types("The Kenyan opposition cancelled a series of planned protests.") == ["CONCEDE"]
+    assert types("Togo's opposition approved a two-day suspension of protests.") == ["CONCEDE"]
+    suspended_aid = types("Norway suspended humanitarian aid to Chad in protest at the raids.")
+    assert "SANCTION" in suspended_aid and "CONCEDE" not in suspended_aid
