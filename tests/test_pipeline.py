@@ -506,3 +506,13 @@ def test_called_off_or_suspended_protest_is_concede() -> None:
     assert types("Togo's opposition approved a two-day suspension of protests.") == ["CONCEDE"]
     suspended_aid = types("Norway suspended humanitarian aid to Chad in protest at the raids.")
     assert "SANCTION" in suspended_aid and "CONCEDE" not in suspended_aid
+
+
+def test_decided_act_outranks_a_later_noun_trigger() -> None:
+    from worker.coder.pipeline import top_event
+
+    events = code(
+        "Norway decided on Monday to ease sanctions on Belarus in return for a probe into the raids."
+    )
+    top = top_event(events)
+    assert top is not None and top["event_type"] == "RETREAT"

@@ -69,6 +69,8 @@ def test_attributive_participle_after_adverb_is_a_description() -> None:
     assert stative(_match(matches, words, "recognised"), words)
     words, matches = _parse("Chile formally recognised the government of Kosovo.")
     assert not stative(_match(matches, words, "recognised"), words)
+    words, matches = _parse("Mali's Bamako-based, internationally recognised government signed it.")
+    assert stative(_match(matches, words, "recognised"), words)
     words, matches = _parse("The family issued a warning to the rebels.")
     assert not stative(_match(matches, words, "issued"), words)
 

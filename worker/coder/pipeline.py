@@ -90,6 +90,7 @@ _VISITORS = frozenset(
     {"chief", "commander", "head", "minister", "general", "chairman", "secretary", "delegation", "envoy",
      "president", "leader", "officials", "generals", "commanders"}
 )  # fmt: skip
+_DECIDED = frozenset({"decided", "decides", "voted", "votes", "opted", "chose", "moved"})
 _FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 _CYBER = frozenset(
     {"cyber", "cyberattack", "cyberattacks", "cyber-attack", "ransomware", "hacking", "hacker", "hackers",
@@ -476,8 +477,8 @@ def _assemble(
 ) -> dict[str, Any]:
     entry = match.entry
     confidence = entry.weight * _CLAUSE_FACTOR.get(clause.kind, 1.0)
-    if clause.infinitive:
-        confidence *= 0.8
+    if clause.infinitive and _DECIDED.isdisjoint(words[max(0, clause.to_at - 4) : clause.to_at]):
+        confidence *= 0.8  # "decided (on Monday) to ease sanctions" reports the act itself
     if clause.participle:
         confidence *= 0.75
     elif appositive(words, match) or reduced_relative(words, match):

@@ -92,7 +92,7 @@ def attributive_participle(words: list[str], i: int) -> bool:
         return False
     if words[i - 1] in NOT_ADVERBS or words[i + 1] in DETERMINERS or words[i + 1] in OBJECT_STARTS:
         return False  # "the family issued a warning": a subject noun, then the verb and its object
-    return words[i - 2] in DETERMINERS or words[i - 2] in ("'s", "of", "by", "with")
+    return words[i - 2] in DETERMINERS or words[i - 2] in ("'s", ",", "of", "by", "with")
 
 
 def governed(match: Match, clause: ClauseInfo, kept: list[Match], matches: list[Match]) -> bool:
