@@ -516,3 +516,9 @@ def test_decided_act_outranks_a_later_noun_trigger() -> None:
     )
     top = top_event(events)
     assert top is not None and top["event_type"] == "RETREAT"
+
+
+def test_promised_concessions_are_concede_not_agree() -> None:
+    assert types("Nauru is willing to make concessions to Fiji in the talks.") == ["CONCEDE"]
+    assert types("Chile made a commitment to ease restrictions on Peruvian imports.") == ["CONCEDE"]
+    assert types("Chile committed to a new partnership with Peru.") == ["AGREE"]
