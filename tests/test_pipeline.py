@@ -522,3 +522,8 @@ def test_promised_concessions_are_concede_not_agree() -> None:
     assert types("Nauru is willing to make concessions to Fiji in the talks.") == ["CONCEDE"]
     assert types("Chile made a commitment to ease restrictions on Peruvian imports.") == ["CONCEDE"]
     assert types("Chile committed to a new partnership with Peru.") == ["AGREE"]
+
+
+def test_returning_seized_property_is_retreat_not_seizure() -> None:
+    assert one("Fiji returned seized property, including a yacht, to Tonga.", "RETREAT")["mode"] == "return"
+    assert types("Fiji returned seized property, including a yacht, to Tonga.") == ["RETREAT"]
