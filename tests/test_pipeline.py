@@ -527,3 +527,8 @@ def test_promised_concessions_are_concede_not_agree() -> None:
 def test_returning_seized_property_is_retreat_not_seizure() -> None:
     assert one("Fiji returned seized property, including a yacht, to Tonga.", "RETREAT")["mode"] == "return"
     assert types("Fiji returned seized property, including a yacht, to Tonga.") == ["RETREAT"]
+
+
+def test_export_statistics_are_no_cooperation() -> None:
+    assert "COOPERATE" not in types("Peru's exports of copper to Chile rose by 5 percent.")
+    assert types("Peru exported wheat to Chile.") == ["COOPERATE"]

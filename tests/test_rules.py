@@ -11,6 +11,7 @@ from worker.coder.rules import (
     definite_background,
     object_of_verbal,
     opinion,
+    persuaded,
     reduced_relative,
     scope_end,
     stative,
@@ -79,3 +80,13 @@ def test_rolled_back_is_not_backing() -> None:
     words, matches = _parse("Peru rolled back its support for the plan.")
     backs = [m for m in matches if "back" in words[m.start : m.end] and m.entry.event_type == "SUPPORT"]
     assert backs and all(stative(m, words) for m in backs)
+
+
+def test_infinitive_after_persuade_is_only_sought() -> None:
+    lex = load_lexicon()
+    words, matches = _parse("Iran hopes Japan will persuade the new US president to lift sanctions.")
+    lift = _match(matches, words, "lift")
+    assert persuaded(words, analyse(lex, words, lift.start, lift.end))
+    words, matches = _parse("Chile agreed to lift sanctions on Peru.")
+    lift = _match(matches, words, "lift")
+    assert not persuaded(words, analyse(lex, words, lift.start, lift.end))

@@ -60,6 +60,7 @@ from worker.coder.rules import (
     governed,
     object_of_verbal,
     opinion,
+    persuaded,
     reduced_relative,
     scope_end,
     stative,
@@ -211,6 +212,7 @@ def code_sentence(
             or opinion(lexicon, words, clause)
             or claimed_own_act(lexicon, words, clause)
             or governed(match, clause, kept, matches)
+            or persuaded(words, clause)
             or object_of_verbal(match, words, kept)
             or stative(match, words)
             or background_clause(lexicon, words, match, clause)

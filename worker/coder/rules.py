@@ -61,6 +61,12 @@ OBJECT_STARTS = frozenset(
     {"to", "that", "by", "it", "them", "him", "this", "these", "those", "on", "in", "for"}
 )
 
+PERSUADE = frozenset(
+    {"persuade", "persuaded", "persuades", "persuading", "convince", "convinced", "convinces", "convincing",
+     "encourage", "encouraged", "encourages", "encouraging", "pressure", "pressured", "pressuring",
+     "pressures", "induce", "induced", "coax", "coaxed", "lobbying", "lobbied"}
+)  # fmt: skip
+
 AUXILIARY = frozenset({"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get"})
 
 
@@ -101,6 +107,12 @@ def governed(match: Match, clause: ClauseInfo, kept: list[Match], matches: list[
     if not clause.infinitive:
         return False
     return any(m.end <= clause.to_at and clause.to_at - m.end <= 16 for m in matches if m is not match)
+
+
+def persuaded(words: list[str], clause: ClauseInfo) -> bool:
+    """'hopes the EU will persuade Washington to lift sanctions', 'encouraged Peru to release': the
+    infinitive is what someone is brought to do, not an act done."""
+    return clause.infinitive and not PERSUADE.isdisjoint(words[max(0, clause.to_at - 10) : clause.to_at])
 
 
 def object_of_verbal(match: Match, words: list[str], kept: list[Match]) -> bool:
