@@ -49,3 +49,10 @@ def test_infinitive_and_passive() -> None:
 
 def test_analyst_speaker() -> None:
     assert _clause("Analysts say the army attacked first", "attacked").analyst
+
+
+def test_no_inside_the_trigger_negates_it() -> None:
+    toks = TOKEN_RE.findall(normalise("Chile and Peru reached no formal agreement"))
+    assert analyse(load_lexicon(), toks, 3, 7).negated
+    toks = TOKEN_RE.findall(normalise("Chile said no to the proposal"))
+    assert not analyse(load_lexicon(), toks, 1, 4).negated

@@ -115,7 +115,7 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
         if window[k] in _NEG_STOP:
             window = window[k + 1 :]
             break
-    negated = _negated(lexicon, window, tokens, start)
+    negated = _negated(lexicon, window, tokens, start) or _no_object(tokens, start, end)
     if not hypothetical:
         hyp_cues = sets.get("hypothetical") or lexicon.cue_set("hypothetical")
         hypothetical = not hyp_cues.isdisjoint(tokens[max(region_start, start - 5) : start])
@@ -162,6 +162,11 @@ def _speech_before_that(tokens: list[str], j: int, speech: frozenset[str]) -> in
         if tokens[k] not in _WHEN_WORDS:
             return -1
     return -1
+
+
+def _no_object(tokens: list[str], start: int, end: int) -> bool:
+    """"reached no agreement", "provided no aid": "no" inside the trigger negates it; "said no to" not."""
+    return any(tokens[k] == "no" and tokens[k + 1] not in ("to", "longer") for k in range(start + 1, end - 1))
 
 
 def _clause_start(tokens: list[str], j: int, speech: frozenset[str]) -> int:
