@@ -56,3 +56,8 @@ def test_no_inside_the_trigger_negates_it() -> None:
     assert analyse(load_lexicon(), toks, 3, 7).negated
     toks = TOKEN_RE.findall(normalise("Chile said no to the proposal"))
     assert not analyse(load_lexicon(), toks, 1, 4).negated
+
+
+def test_without_in_an_organisation_name_is_no_negation() -> None:
+    assert not _clause("Doctors Without Borders is providing aid in Chad", "providing").negated
+    assert _clause("Chile sent troops without consulting Peru", "consulting").negated

@@ -165,7 +165,7 @@ def _speech_before_that(tokens: list[str], j: int, speech: frozenset[str]) -> in
 
 
 def _no_object(tokens: list[str], start: int, end: int) -> bool:
-    """"reached no agreement", "provided no aid": "no" inside the trigger negates it; "said no to" not."""
+    """'reached no agreement', 'provided no aid': "no" inside the trigger negates it; "said no to" not."""
     return any(tokens[k] == "no" and tokens[k + 1] not in ("to", "longer") for k in range(start + 1, end - 1))
 
 
@@ -189,11 +189,19 @@ def _reported_after(tokens: list[str], end: int, speech: frozenset[str]) -> bool
 
 def _negated(lexicon: Lexicon, window: list[str], tokens: list[str], start: int) -> bool:
     negators = lexicon.sets.get("negators") or lexicon.cue_set("negators")
+    if "without" in window or "sans" in window:
+        window = _drop_names(window)
     if not negators.isdisjoint(window) or "'t" in window:
         return True
     return start >= 1 and tokens[start - 1] == "no"
 
 
+def _drop_names(window: list[str]) -> list[str]:
+    """'Doctors Without Borders is providing aid': "without" in a name is no negation."""
+    return [tok for k, tok in enumerate(window) if not (k + 1 < len(window) and window[k + 1] in _BORDERS)]
+
+
+_BORDERS = frozenset({"borders", "frontieres", "frontières"})
 _WILL = frozenset({"will", "ll", "shall", "'ll"})
 
 
