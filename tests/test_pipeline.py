@@ -532,3 +532,12 @@ def test_returning_seized_property_is_retreat_not_seizure() -> None:
 def test_export_statistics_are_no_cooperation() -> None:
     assert "COOPERATE" not in types("Peru's exports of copper to Chile rose by 5 percent.")
     assert types("Peru exported wheat to Chile.") == ["COOPERATE"]
+
+
+def test_ceasefire_taking_effect_and_curfew_removal_are_retreat() -> None:
+    truce = "The truce between Armenia and Azerbaijan took effect on Monday."
+    assert one(truce, "RETREAT")["mode"] == "ceasefire"
+    assert types("Lebanon's Interior Ministry announced the removal of the nightly curfew in Zahle.") == [
+        "RETREAT"
+    ]
+    assert code("The attack on the embassy in Lima was a shock to Chile.") == []

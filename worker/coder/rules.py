@@ -67,6 +67,11 @@ PERSUADE = frozenset(
      "pressures", "induce", "induced", "coax", "coaxed", "lobbying", "lobbied"}
 )  # fmt: skip
 
+NEWS_PREDICATES = frozenset(
+    {"took", "takes", "taken", "held", "holds", "holding", "came", "went", "entered", "lifted", "eased",
+     "removed", "scrapped", "effect", "force"}
+)  # fmt: skip
+
 AUXILIARY = frozenset({"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get"})
 
 
@@ -136,6 +141,8 @@ def definite_background(lexicon: Lexicon, words: list[str], match: Match) -> boo
         return False
     if i >= 2 and words[i - 2] in lexicon.cue_set("complement_verbs"):
         return False
+    if not NEWS_PREDICATES.isdisjoint(words[i + 1 : match.end]):
+        return False  # "the truce took effect", "the sanctions were lifted": the noun's fate is the news
     return not (words[i].endswith("ed") and match.end - i == 1) or match.entry.noun
 
 
