@@ -541,3 +541,12 @@ def test_ceasefire_taking_effect_and_curfew_removal_are_retreat() -> None:
         "RETREAT"
     ]
     assert code("The attack on the embassy in Lima was a shock to Chile.") == []
+
+
+def test_outcome_of_a_meeting_outranks_the_meeting() -> None:
+    from worker.coder.pipeline import top_event
+
+    events = code("Chile and Peru met in Lima on Monday and signed a trade agreement.")
+    assert {e["event_type"] for e in events} == {"CONSULT", "SUPPORT"}
+    top = top_event(events)
+    assert top is not None and top["event_type"] == "SUPPORT"

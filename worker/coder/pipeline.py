@@ -92,6 +92,7 @@ _VISITORS = frozenset(
      "president", "leader", "officials", "generals", "commanders"}
 )  # fmt: skip
 _DECIDED = frozenset({"decided", "decides", "voted", "votes", "opted", "chose", "moved"})
+_OUTCOMES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 _FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 _CYBER = frozenset(
     {"cyber", "cyberattack", "cyberattacks", "cyber-attack", "ransomware", "hacking", "hacker", "hackers",
@@ -579,9 +580,14 @@ def top_event(events: list[dict[str, Any]], paragraphs: int = 1) -> dict[str, An
     for e in lead:
         p, k = e["paragraph_index"], e.get("sentence_index", 0)
         min_sentence[p] = min(min_sentence.get(p, k), k)
+    outcomes = {
+        (e["paragraph_index"], e.get("sentence_index", 0)) for e in lead if e["event_type"] in _OUTCOMES
+    }
     score: dict[str, float] = {}
     for e in lead:
         weight = 2.0 if e["paragraph_index"] == firsts[0] else 1.0
+        if e["event_type"] == "CONSULT" and (e["paragraph_index"], e.get("sentence_index", 0)) in outcomes:
+            weight *= 0.5  # "met and agreed to ...", "talks ended with a deal": the outcome is the news
         if e.get("sentence_index") == min_sentence.get(e["paragraph_index"]):
             weight *= 1.5  # the lede sentence states the news (inverted pyramid)
         score[e["event_type"]] = score.get(e["event_type"], 0.0) + _rank(e) * weight
