@@ -550,3 +550,9 @@ def test_outcome_of_a_meeting_outranks_the_meeting() -> None:
     assert {e["event_type"] for e in events} == {"CONSULT", "SUPPORT"}
     top = top_event(events)
     assert top is not None and top["event_type"] == "SUPPORT"
+
+
+def test_armed_and_help_are_no_aid_out_of_place() -> None:
+    assert "AID" not in types("Libya announced armed action against militias in the south.")
+    assert types("Kazakhstan has given in to demands made by Colombia to help end the crisis.") == ["CONCEDE"]
+    assert types("Iran armed the rebels in Yemen.") == ["AID"]
