@@ -556,3 +556,8 @@ def test_armed_and_help_are_no_aid_out_of_place() -> None:
     assert "AID" not in types("Libya announced armed action against militias in the south.")
     assert types("Kazakhstan has given in to demands made by Colombia to help end the crisis.") == ["CONCEDE"]
     assert types("Iran armed the rebels in Yemen.") == ["AID"]
+
+
+def test_increased_aid_is_aid() -> None:
+    assert types("Japan doubled its aid to Nepal.") == ["AID"]
+    assert types("Peru stepped up military aid to Chile.") == ["AID"]
