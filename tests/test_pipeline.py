@@ -561,3 +561,9 @@ def test_armed_and_help_are_no_aid_out_of_place() -> None:
 def test_increased_aid_is_aid() -> None:
     assert types("Japan doubled its aid to Nepal.") == ["AID"]
     assert types("Peru stepped up military aid to Chile.") == ["AID"]
+
+
+def test_disbanding_forces_and_disarmament_are_retreat() -> None:
+    assert one("The Somali army said it had disbanded its security force.", "RETREAT")["mode"] == "disarm"
+    assert one("India began nuclear disarmament on Monday.", "RETREAT")["mode"] == "disarm"
+    assert code("Montserrat disbanded its football team.") == []
