@@ -61,3 +61,8 @@ def test_no_inside_the_trigger_negates_it() -> None:
 def test_without_in_an_organisation_name_is_no_negation() -> None:
     assert not _clause("Doctors Without Borders is providing aid in Chad", "providing").negated
     assert _clause("Chile sent troops without consulting Peru", "consulting").negated
+
+
+def test_next_week_after_a_past_act_dates_its_complement() -> None:
+    assert not _clause("Chile released ten prisoners ahead of next week's talks", "released").future
+    assert _clause("Chile and Peru meet next week in Lima", "meet").future

@@ -216,7 +216,19 @@ def _future(lexicon: Lexicon, tokens: list[str], region_start: int, start: int) 
         for k in range(lo, start):
             if tokens[k] == "to" and k >= 1 and tokens[k - 1] in _FUTURE_BEFORE_TO:
                 return True
-    return "next" in tokens[start : start + 12]
+    return "next" in tokens[start : start + 12] and not _past(tokens[start])
+
+
+_IRREGULAR_PAST = frozenset(
+    {"gave", "sent", "took", "held", "met", "made", "began", "struck", "paid", "flew", "froze", "broke",
+     "withdrew", "forgave", "lent", "sold", "bought", "brought", "let", "put", "cut", "shot", "hit", "spoke"}
+)  # fmt: skip
+
+
+def _past(token: str) -> bool:
+    """A past-tense trigger verb ("gave approval ... to deliver aid next week"): "next" dates its
+    complement, not the act."""
+    return token.endswith("ed") or token in _IRREGULAR_PAST
 
 
 def _passive(tokens: list[str], start: int) -> bool:
