@@ -567,3 +567,10 @@ def test_disbanding_forces_and_disarmament_are_retreat() -> None:
     assert one("The Somali army said it had disbanded its security force.", "RETREAT")["mode"] == "disarm"
     assert one("India began nuclear disarmament on Monday.", "RETREAT")["mode"] == "disarm"
     assert code("Montserrat disbanded its football team.") == []
+
+
+def test_promises_to_yield_across_a_short_gap_are_concede() -> None:
+    assert types("Chile has agreed with Bolivia to suspend its claim to the lake.") == ["CONCEDE"]
+    assert types("The Kenyan government met the demands of the striking teachers.") == ["CONCEDE"]
+    assert types("Kenya met with the striking teachers to discuss their demands.") == ["CONSULT"]
+    assert types("Chile agreed to hold talks with Peru.") == ["AGREE"]
