@@ -574,3 +574,9 @@ def test_promises_to_yield_across_a_short_gap_are_concede() -> None:
     assert types("The Kenyan government met the demands of the striking teachers.") == ["CONCEDE"]
     assert types("Kenya met with the striking teachers to discuss their demands.") == ["CONSULT"]
     assert types("Chile agreed to hold talks with Peru.") == ["AGREE"]
+
+
+def test_agreed_debt_relief_is_aid() -> None:
+    # the manual's own example: an agreement to forgive loans is AID, not a promise (AGREE)
+    assert types("Japan has agreed to forgive $200 million of Kenya's loan obligations.") == ["AID"]
+    assert types("The IMF agreed to a $2 billion debt restructuring with Ghana.") == ["AID"]
