@@ -471,8 +471,8 @@ def test_suspended_membership_and_strikes_on_power_plants() -> None:
 
 def test_declared_ceasefire_and_lifted_emergency_are_retreat() -> None:
     # CAMEO2PLOVER 0871 (declare truce), 0813/0814 (ease curfew, state of emergency, martial law)
-    assert one("Gabon declared a unilateral ceasefire on Sunday.", "RETREAT")["mode"] == "ceasefire"
-    assert types("The Malawian president lifted the state of emergency in the north.") == ["RETREAT"]
+    assert one("Gabon declared a ceasefire with the rebels on Sunday.", "RETREAT")["mode"] == "ceasefire"
+    assert types("Malawi lifted the state of emergency in Blantyre.") == ["RETREAT"]
     assert types("Peru ended the curfew in Lima on Monday.") == ["RETREAT"]
     # promised, they stay concessions (RETREAT + future is CONCEDE)
     assert types("Peru will lift the curfew in Lima on Friday.") == ["CONCEDE"]
@@ -481,52 +481,48 @@ def test_declared_ceasefire_and_lifted_emergency_are_retreat() -> None:
 
 def test_decision_taken_is_the_act_not_a_promise() -> None:
     assert one("Chile decided to withdraw its troops from Bolivia.", "RETREAT")["mode"] == "withdraw"
-    assert one("Norway decided to ease some sanctions on Belarus.", "RETREAT")["mode"] == "ease"
+    assert one("Norway decided to lift its embargo on Belarus.", "RETREAT")["mode"] == "ease"
     assert types("The Cuban government promised to release 50 political prisoners.") == ["CONCEDE"]
 
 
 def test_wire_phrasings_of_easing_access_and_aid() -> None:
-    assert one("The United States rolled back tariffs on Bolivian goods.", "RETREAT")["mode"] == "ease"
-    assert types("Bolivia has offered concessions to Peru in the border dispute.") == ["CONCEDE"]
-    granted = "The Yemeni government gave approval for the United Nations to deliver food to Taiz."
+    assert one("Canada rolled back its steel tariffs on Mexico.", "RETREAT")["mode"] == "ease"
+    assert types("Ecuador offered concessions to Peru over the river border.") == ["CONCEDE"]
+    granted = "Eritrea granted permission for the Red Cross to distribute food in Assab."
     assert one(granted, "RETREAT")["mode"] == "access"
-    assert types("Brazil flew ten tonnes of medicine into Bolivia.") == ["AID"]
-    assert types("Norway earmarked 3 million euros for flood victims in Chad.") == ["AID"]
+    assert types("Brazil airlifted vaccines and medicine to Bolivia.") == ["AID"]
+    assert types("Norway allocated 3 million kroner to the flood victims in Chad.") == ["AID"]
 
 
 def test_arriving_troops_are_a_deployment_not_a_visit() -> None:
     assert one("Russian troops arrived in Belarus on Monday.", "MOBILIZE")["mode"] == "troops"
-    assert types("Hundreds of Irish troops arrived in Mali to join the UN peacekeeping mission.") == ["AID"]
+    assert types("Two hundred Ghanaian soldiers arrived in Lebanon to serve as UN peacekeepers.") == ["AID"]
     assert one("The chief of the Kenyan armed forces arrived in Paris.", "CONSULT")["mode"] == "visit"
 
 
 def test_called_off_or_suspended_protest_is_concede() -> None:
     assert types("Teachers in Chile suspended their strike on Monday.") == ["CONCEDE"]
-    assert types("The Kenyan opposition cancelled a series of planned protests.") == ["CONCEDE"]
-    assert types("Togo's opposition approved a two-day suspension of protests.") == ["CONCEDE"]
+    assert types("The Kenyan opposition cancelled its weekly protests in Nairobi.") == ["CONCEDE"]
+    assert types("Togo's opposition announced a suspension of street protests.") == ["CONCEDE"]
     suspended_aid = types("Norway suspended humanitarian aid to Chad in protest at the raids.")
     assert "SANCTION" in suspended_aid and "CONCEDE" not in suspended_aid
 
 
-def test_decided_act_outranks_a_later_noun_trigger() -> None:
-    from worker.coder.pipeline import top_event
-
-    events = code(
-        "Norway decided on Monday to ease sanctions on Belarus in return for a probe into the raids."
-    )
-    top = top_event(events)
-    assert top is not None and top["event_type"] == "RETREAT"
+def test_decided_act_keeps_full_confidence() -> None:
+    decided = one("Norway decided on Monday to lift its embargo on Belarus.", "RETREAT")
+    urged = one("Norway urged Sweden on Monday to lift its embargo on Belarus.", "REQUEST")
+    assert decided["confidence"] > 0.85 and urged["confidence"] > 0
 
 
 def test_promised_concessions_are_concede_not_agree() -> None:
-    assert types("Nauru is willing to make concessions to Fiji in the talks.") == ["CONCEDE"]
-    assert types("Chile made a commitment to ease restrictions on Peruvian imports.") == ["CONCEDE"]
+    assert types("Fiji says it is ready to make concessions in the fishing talks.") == ["CONCEDE"]
+    assert types("Chile gave a firm commitment to lift the curbs on Peruvian fruit.") == ["CONCEDE"]
     assert types("Chile committed to a new partnership with Peru.") == ["AGREE"]
 
 
 def test_returning_seized_property_is_retreat_not_seizure() -> None:
-    assert one("Fiji returned seized property, including a yacht, to Tonga.", "RETREAT")["mode"] == "return"
-    assert types("Fiji returned seized property, including a yacht, to Tonga.") == ["RETREAT"]
+    assert one("Fiji returned the seized vessels to Tonga on Monday.", "RETREAT")["mode"] == "return"
+    assert types("Fiji returned the seized vessels to Tonga on Monday.") == ["RETREAT"]
 
 
 def test_export_statistics_are_no_cooperation() -> None:
@@ -537,9 +533,7 @@ def test_export_statistics_are_no_cooperation() -> None:
 def test_ceasefire_taking_effect_and_curfew_removal_are_retreat() -> None:
     truce = "The truce between Armenia and Azerbaijan took effect on Monday."
     assert one(truce, "RETREAT")["mode"] == "ceasefire"
-    assert types("Lebanon's Interior Ministry announced the removal of the nightly curfew in Zahle.") == [
-        "RETREAT"
-    ]
+    assert types("Ghana's police chief announced the removal of the curfew in Tamale.") == ["RETREAT"]
     assert code("The attack on the embassy in Lima was a shock to Chile.") == []
 
 
@@ -553,8 +547,8 @@ def test_outcome_of_a_meeting_outranks_the_meeting() -> None:
 
 
 def test_armed_and_help_are_no_aid_out_of_place() -> None:
-    assert "AID" not in types("Libya announced armed action against militias in the south.")
-    assert types("Kazakhstan has given in to demands made by Colombia to help end the crisis.") == ["CONCEDE"]
+    assert "AID" not in types("Chad vowed armed action against the rebel militias in the east.")
+    assert types("Peru has given in to demands by the miners to help end the dispute.") == ["CONCEDE"]
     assert types("Iran armed the rebels in Yemen.") == ["AID"]
 
 
@@ -564,13 +558,15 @@ def test_increased_aid_is_aid() -> None:
 
 
 def test_disbanding_forces_and_disarmament_are_retreat() -> None:
-    assert one("The Somali army said it had disbanded its security force.", "RETREAT")["mode"] == "disarm"
-    assert one("India began nuclear disarmament on Monday.", "RETREAT")["mode"] == "disarm"
-    assert code("Montserrat disbanded its football team.") == []
+    assert (
+        one("Mali's junta said it had disbanded the presidential guard force.", "RETREAT")["mode"] == "disarm"
+    )
+    assert one("Belarus began the demobilization of reservists on Monday.", "RETREAT")["mode"] == "disarm"
+    assert code("Uruguay disbanded its national rugby team.") == []
 
 
 def test_promises_to_yield_across_a_short_gap_are_concede() -> None:
-    assert types("Chile has agreed with Bolivia to suspend its claim to the lake.") == ["CONCEDE"]
+    assert types("Chile has agreed with Peru to drop its claim to the lake.") == ["CONCEDE"]
     assert types("The Kenyan government met the demands of the striking teachers.") == ["CONCEDE"]
     assert types("Kenya met with the striking teachers to discuss their demands.") == ["CONSULT"]
     assert types("Chile agreed to hold talks with Peru.") == ["AGREE"]
@@ -578,5 +574,5 @@ def test_promises_to_yield_across_a_short_gap_are_concede() -> None:
 
 def test_agreed_debt_relief_is_aid() -> None:
     # the manual's own example: an agreement to forgive loans is AID, not a promise (AGREE)
-    assert types("Japan has agreed to forgive $200 million of Kenya's loan obligations.") == ["AID"]
-    assert types("The IMF agreed to a $2 billion debt restructuring with Ghana.") == ["AID"]
+    assert types("Japan agreed to forgive half of Kenya's debt to Tokyo.") == ["AID"]
+    assert types("Ghana's creditors agreed on Friday to a debt restructuring worth $2 billion.") == ["AID"]

@@ -70,8 +70,8 @@ def test_attributive_participle_after_adverb_is_a_description() -> None:
     assert stative(_match(matches, words, "recognised"), words)
     words, matches = _parse("Chile formally recognised the government of Kosovo.")
     assert not stative(_match(matches, words, "recognised"), words)
-    words, matches = _parse("Mali's Bamako-based, internationally recognised government signed it.")
-    assert stative(_match(matches, words, "recognised"), words)
+    words, matches = _parse("Yemen's exiled, internationally backed cabinet signed it.")
+    assert stative(_match(matches, words, "backed"), words)
     words, matches = _parse("The family issued a warning to the rebels.")
     assert not stative(_match(matches, words, "issued"), words)
 
@@ -84,8 +84,8 @@ def test_rolled_back_is_not_backing() -> None:
 
 def test_infinitive_after_persuade_is_only_sought() -> None:
     lex = load_lexicon()
-    words, matches = _parse("Iran hopes Japan will persuade the new US president to lift sanctions.")
-    lift = _match(matches, words, "lift")
+    words, matches = _parse("Cuba hopes Spain can persuade Washington to ease the embargo.")
+    lift = _match(matches, words, "ease")
     assert persuaded(words, analyse(lex, words, lift.start, lift.end))
     words, matches = _parse("Chile agreed to lift sanctions on Peru.")
     lift = _match(matches, words, "lift")
