@@ -226,7 +226,7 @@ _IRREGULAR_PAST = frozenset(
 
 
 def _past(token: str) -> bool:
-    """A past-tense trigger verb ("gave approval ... to deliver aid next week"): "next" dates its
+    """A past-tense trigger verb ("sent troops ahead of next week's vote"): "next" dates its
     complement, not the act."""
     return token.endswith("ed") or token in _IRREGULAR_PAST
 

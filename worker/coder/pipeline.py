@@ -392,7 +392,7 @@ def _build_event(
     if event_type == "ASSAULT" and not _CYBER.isdisjoint(words[match.start : match.end]):
         event_type, mode = "COERCE", "cyber"  # "carried out a ransomware attack": no physical violence
     if mode == "visit" and _troops_arrive(words, match, clause):
-        event_type, mode = "MOBILIZE", "troops"  # "troops arrived in Mali": a deployment, not a visit
+        event_type, mode = "MOBILIZE", "troops"  # "troops arrived in the port": a deployment, not a visit
     if event_type == "MOBILIZE" and not _PEACEKEEPING.isdisjoint(words):
         event_type, mode = "AID", None  # sending peacekeepers is protection for the host (CAMEO 074)
     elif event_type == "MOBILIZE" and not _UNARMED.isdisjoint(words[match.start : match.end + 8]):
@@ -481,7 +481,7 @@ def _assemble(
     entry = match.entry
     confidence = entry.weight * _CLAUSE_FACTOR.get(clause.kind, 1.0)
     if clause.infinitive and _DECIDED.isdisjoint(words[max(0, clause.to_at - 4) : clause.to_at]):
-        confidence *= 0.8  # "decided (on Monday) to ease sanctions" reports the act itself
+        confidence *= 0.8  # "voted (on Friday) to withdraw the troops" reports the act
     if clause.participle:
         confidence *= 0.75
     elif appositive(words, match) or reduced_relative(words, match):

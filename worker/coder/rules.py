@@ -86,7 +86,7 @@ def stative(match: Match, words: list[str]) -> bool:
     if i >= 1 and words[i - 1] in DETERMINERS and words[i].endswith("ed") and match.end - i == 1:
         return True  # "the detained journalists": an adjective, not an act
     if attributive_participle(words, i):
-        return True  # "Libya's internationally recognised government": a description, not an act
+        return True  # "the internationally recognised government": a description, not an act
     after = words[match.end] if match.end < len(words) else ""
     if words[i] == "back" and ((i >= 1 and words[i - 1] in BACK_ADVERB) or after in BACK_NEXT):
         return True  # "came back", "date back to", "back home": the adverb, not "to back" someone
@@ -115,7 +115,7 @@ def governed(match: Match, clause: ClauseInfo, kept: list[Match], matches: list[
 
 
 def persuaded(words: list[str], clause: ClauseInfo) -> bool:
-    """'hopes the EU will persuade Washington to lift sanctions', 'encouraged Peru to release': the
+    """'will try to persuade Havana to free the prisoners', 'encouraged Peru to release': the
     infinitive is what someone is brought to do, not an act done."""
     return clause.infinitive and not PERSUADE.isdisjoint(words[max(0, clause.to_at - 10) : clause.to_at])
 
