@@ -166,6 +166,8 @@ def _speech_before_that(tokens: list[str], j: int, speech: frozenset[str]) -> in
 
 def _no_object(tokens: list[str], start: int, end: int) -> bool:
     """'reached no agreement', 'provided no aid': "no" inside the trigger negates it; "said no to" not."""
+    if end - start < 3 or "no" not in tokens[start + 1 : end - 1]:
+        return False
     return any(tokens[k] == "no" and tokens[k + 1] not in ("to", "longer") for k in range(start + 1, end - 1))
 
 
