@@ -576,3 +576,10 @@ def test_agreed_debt_relief_is_aid() -> None:
     # the manual's own example: an agreement to forgive loans is AID, not a promise (AGREE)
     assert types("Japan agreed to forgive half of Kenya's debt to Tokyo.") == ["AID"]
     assert types("Ghana's creditors agreed on Friday to a debt restructuring worth $2 billion.") == ["AID"]
+
+
+def test_joint_drills_are_cooperate_solo_drills_mobilize() -> None:
+    assert types("Chile and Bulgaria have begun jointly carrying out naval drills.") == ["COOPERATE"]
+    assert types("Russian and Belarusian troops held military exercises near Poland.") == ["COOPERATE"]
+    assert types("Russia held military drills near the border with Ukraine.") == ["MOBILIZE"]
+    assert types("Russia held military exercises with Belarus.") == ["COOPERATE"]

@@ -93,6 +93,10 @@ _VISITORS = frozenset(
 )  # fmt: skip
 _DECIDED = frozenset({"decided", "decides", "voted", "votes", "opted", "chose", "moved"})
 _OUTCOMES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+_DRILLS = frozenset(
+    {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "games", "game", "war-games"}
+)
+_JOINT = frozenset({"joint", "jointly", "combined", "together"})
 _FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 _CYBER = frozenset(
     {"cyber", "cyberattack", "cyberattacks", "cyber-attack", "ransomware", "hacking", "hacker", "hackers",
@@ -393,6 +397,8 @@ def _build_event(
         event_type, mode = "COERCE", "cyber"  # "carried out a ransomware attack": no physical violence
     if mode == "visit" and _troops_arrive(words, match, clause):
         event_type, mode = "MOBILIZE", "troops"  # "troops arrived in the port": a deployment, not a visit
+    if event_type == "MOBILIZE" and _joint_drill(words, match, roles):
+        event_type, mode = "COOPERATE", None  # joint military games and manoeuvres (manual, COOPERATE)
     if event_type == "MOBILIZE" and not _PEACEKEEPING.isdisjoint(words):
         event_type, mode = "AID", None  # sending peacekeepers is protection for the host (CAMEO 074)
     elif event_type == "MOBILIZE" and not _UNARMED.isdisjoint(words[match.start : match.end + 8]):
@@ -441,6 +447,16 @@ def _build_event(
                       event_type, mode, contexts_found, actors, recipients, roles.location, weak_nonpolitical)
         )  # fmt: skip
     return out
+
+
+def _joint_drill(words: list[str], match: Match, roles: Roles) -> bool:
+    """An exercise or drill held jointly ("jointly", "combined") or by forces of two countries."""
+    if _DRILLS.isdisjoint(words[match.start : match.end]):
+        return False
+    if not _JOINT.isdisjoint(words):
+        return True
+    taking_part = roles.actors + [m for group in roles.partners for m in group]
+    return len({m.country for m in taking_part if m.country is not None}) >= 2
 
 
 def _troops_arrive(words: list[str], match: Match, clause: ClauseInfo) -> bool:
