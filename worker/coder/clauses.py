@@ -115,7 +115,7 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
         if window[k] in _NEG_STOP:
             window = window[k + 1 :]
             break
-    negated = _negated(lexicon, window, tokens, start) or _no_object(tokens, start, end)
+    negated = _negated(lexicon, window, tokens, start) or (end - start > 2 and _no_object(tokens, start, end))
     if not hypothetical:
         hyp_cues = sets.get("hypothetical") or lexicon.cue_set("hypothetical")
         hypothetical = not hyp_cues.isdisjoint(tokens[max(region_start, start - 5) : start])

@@ -217,7 +217,7 @@ def code_sentence(
             or opinion(lexicon, words, clause)
             or claimed_own_act(lexicon, words, clause)
             or governed(match, clause, kept, matches)
-            or persuaded(words, clause)
+            or (clause.infinitive and persuaded(words, clause))
             or object_of_verbal(match, words, kept)
             or stative(match, words)
             or background_clause(lexicon, words, match, clause)

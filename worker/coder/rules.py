@@ -85,7 +85,7 @@ def stative(match: Match, words: list[str]) -> bool:
         return True
     if i >= 1 and words[i - 1] in DETERMINERS and words[i].endswith("ed") and match.end - i == 1:
         return True  # "the detained journalists": an adjective, not an act
-    if attributive_participle(words, i):
+    if i >= 2 and words[i - 1].endswith("ly") and attributive_participle(words, i):
         return True  # "the internationally recognised government": a description, not an act
     after = words[match.end] if match.end < len(words) else ""
     if words[i] == "back" and ((i >= 1 and words[i - 1] in BACK_ADVERB) or after in BACK_NEXT):
