@@ -480,3 +480,33 @@ def test_more_named_armed_groups_and_parties() -> None:
     found = {m.text: (m.country, m.sector) for m in find_actors("HTS fighters and the SPLA-IO met Fidesz.")}
     assert found["HTS fighters"] == ("SYR", "REB") and found["SPLA-IO"] == ("SSD", "REB")
     assert found["Fidesz"] == ("HUN", "PTY")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Shops stayed shut in Gwadar on Friday.", "PAK"),
+        ("Fighting spread to Butembo overnight.", "COD"),
+        ("The convoy reached Kassala before dawn.", "SDN"),
+        ("Clashes were reported in Maguindanao.", "PHL"),
+        ("Water ran short in Zahedan.", "IRN"),
+        ("Roads into Tillaberi were closed.", "NER"),
+        ("Crowds gathered in Cucuta.", "COL"),
+        ("The curfew in Jenin refugee camp was lifted.", "PSE"),
+    ],
+)
+def test_newsworthy_cities_and_provinces(sentence: str, code: str) -> None:
+    found = [m for m in find_actors(sentence) if m.kind in ("city", "region")]
+    assert found and found[0].country == code
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Charlotte Brown said the split was final.",
+        "Rhodes scholars met in the hall.",
+        "Nasir said the mocha was cold.",
+    ],
+)
+def test_place_names_that_are_also_names_or_words_are_left_out(sentence: str) -> None:
+    assert not [m for m in find_actors(sentence) if m.kind in ("city", "region")]
