@@ -1,3 +1,5 @@
+from typing import Any
+
 from worker.coder.model import ActorMention
 from worker.coder.roles import Mention, attach, fill_countries
 
@@ -45,3 +47,43 @@ def test_backer_in_a_participle_is_no_subject_and_gives_no_country() -> None:
     agent = Mention(5, 6, ActorMention(25, 31, "Russia", "RUS", None), "RUS", None)
     mark_supporters(passive, [agent])
     assert not agent.supporter
+
+
+def _top_actor(body: str) -> dict[str, object]:
+    from worker.coder.pipeline import top_event
+
+    top = top_event(_events(body))
+    assert top is not None, body
+    actor: dict[str, object] = top["actor"][0]
+    return actor
+
+
+def test_domestic_actor_takes_the_country_of_a_city_or_province_in_the_sentence() -> None:
+    assert _top_actor("Police in Gwadar arrested six men on Monday.")["country"] == "PAK"
+    assert _top_actor("Militiamen near Zalingei burned dozens of homes.")["country"] == "SDN"
+
+
+def test_domestic_actor_takes_a_country_adjective_elsewhere_in_the_sentence() -> None:
+    assert _top_actor("Police arrested a prominent Ugandan activist at dawn.")["country"] == "UGA"
+
+
+def test_domestic_actor_takes_the_article_country_from_earlier_paragraphs() -> None:
+    body = "Kenya's opposition called for nationwide protests.\n\nPolice arrested twelve people on Tuesday."
+    events = [e for e in _events(body) if e["event_type"] == "COERCE"]
+    assert events and events[0]["actor"][0]["country"] == "KEN"
+
+
+def test_an_igo_gives_no_country_to_a_domestic_actor() -> None:
+    actor = _top_actor("Rebels attacked a UN convoy on the main road.")
+    assert actor["country"] != "UNO" and actor["sector"] == "REB"
+
+
+def test_political_body_without_any_country_is_kept_with_a_null_country() -> None:
+    actor = _top_actor("The judge ordered the arrest of a former minister.")
+    assert actor["country"] is None and actor["sector"] == "JUD"
+
+
+def _events(body: str) -> list[dict[str, Any]]:
+    from worker.coder import Article, code_article
+
+    return code_article(Article(id="t-roles", body=body, published_at="2024-03-15T09:00:00Z")).events

@@ -53,7 +53,8 @@ _FUNCTION_WORDS = frozenset(
 _ADJECTIVAL = frozenset(
     {"military", "government", "opposition", "army", "court", "parliament", "congress", "senate", "police",
      "regime", "cabinet", "junta", "militia", "national assembly", "supreme court", "constitutional court",
-     "ruling party", "opposition party", "security forces"}
+     "ruling party", "opposition party", "security forces", "navy", "air force", "coast guard", "coastguard",
+     "president", "presidency", "administration", "judiciary", "tribunal", "armed forces", "prosecutor"}
 )  # fmt: skip
 _VERBISH = frozenset(
     {"said", "says", "say", "has", "have", "had", "is", "was", "are", "were", "will", "would", "could",

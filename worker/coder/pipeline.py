@@ -45,6 +45,7 @@ from worker.coder.roles import (
     assign,
     attach,
     fill_countries,
+    home_country,
     mark_supporters,
     refine_sectors,
 )
@@ -118,8 +119,9 @@ class _ArticleState:
             counts: Counter[str] = Counter()
             for p in self.paragraphs[:6]:
                 for m in self.actors(p.text):
-                    if m.country is not None:
-                        counts[m.country] += 1
+                    home = home_country(m)
+                    if home is not None:
+                        counts[home] += 1
             self._dominant = counts.most_common(1)[0][0] if counts else None
             self._dominant_done = True
         return self._dominant
@@ -176,7 +178,7 @@ def code_sentence(
     starts = token_starts(norm)
     ends = list(map(add, starts, map(len, words)))
     found = state.actors(sentence.text)
-    state.counts.update(m.country for m in found if m.country is not None)
+    state.counts.update(home for home in map(home_country, found) if home is not None)
     mentions = attach(found, sentence.text, starts, ends)
     refine_sectors(lexicon, words, mentions)
     if "by" in words:
@@ -322,7 +324,9 @@ def _actor_dict(m: Mention) -> dict[str, Any]:
 
 
 def _political(ms: list[Mention]) -> bool:
-    return any(m.country is not None and (m.sector is None or m.sector in POLITICAL_SECTORS) for m in ms)
+    """A country-level actor, or a political body whose country no context gives ("rebels said", in an
+    article that names no country): kept with a null country (``docs/actors.md``)."""
+    return any(m.sector in POLITICAL_SECTORS or (m.sector is None and m.country is not None) for m in ms)
 
 
 def _build_event(

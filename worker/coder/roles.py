@@ -86,6 +86,8 @@ def refine_sectors(lexicon: Lexicon, tokens: list[str], mentions: list[Mention])
 
 # seas, world regions ("South China Sea") and ethnic groups ("Kurdish") have no country on purpose
 _NEVER_FILLED = frozenset({"location", "ethnic"})
+# mentions whose code is no home country for a domestic actor next to them
+_NO_COUNTRY_SOURCE = frozenset({"igo", "owner"})
 
 
 # "a coalition led by Saudi Arabia": the leader's country is the group's; other words are no participles
@@ -113,11 +115,21 @@ def mark_supporters(tokens: list[str], mentions: list[Mention]) -> None:
             m.supporter = True
 
 
+def home_country(m: ActorMention) -> str | None:
+    """The country a mention can lend to a domestic actor: none for IGOs and flag states."""
+    return None if m.kind in _NO_COUNTRY_SOURCE else m.country
+
+
 def fill_countries(mentions: list[Mention], default_country: str | None) -> None:
     """Mentions without a country take the nearest country mention in the sentence, else the default.
     Places and ethnic groups stay without one (see ``docs/actors.md``); backers named in a participle
-    ("forces backed by Russia") give none."""
-    located = [m for m in mentions if m.country is not None and not m.supporter]
+    ("forces backed by Russia") give none, nor do IGOs ("rebels attacked a UN convoy") and flag states
+    ("police boarded a Panama-flagged ship")."""
+    located = [
+        m
+        for m in mentions
+        if m.country is not None and not m.supporter and m.mention.kind not in _NO_COUNTRY_SOURCE
+    ]
     for m in mentions:
         if m.country is None and m.mention.kind not in _NEVER_FILLED:
             if located:
