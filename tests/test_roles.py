@@ -87,3 +87,40 @@ def _events(body: str) -> list[dict[str, Any]]:
     from worker.coder import Article, code_article
 
     return code_article(Article(id="t-roles", body=body, published_at="2024-03-15T09:00:00Z")).events
+
+
+def _top(body: str) -> tuple[set[object], set[object]]:
+    from worker.coder.pipeline import top_event
+
+    top = top_event(_events(body))
+    assert top is not None, body
+    return {a["country"] for a in top["actor"]}, {r["country"] for r in top["recipient"]}
+
+
+def test_passive_agent_after_by_the() -> None:
+    assert _top("Two fishing boats were seized by the Indonesian navy.")[0] == {"IDN"}
+
+
+def test_place_in_the_actors_own_country_is_the_recipient_of_a_domestic_attack() -> None:
+    assert _top("Gunmen stormed a school in Bauchi on Monday.") == ({"NGA"}, {"NGA"})
+
+
+def test_possessor_country_is_the_recipient() -> None:
+    assert _top("Canada imposed sanctions on Iran's biggest shipping company.") == ({"CAN"}, {"IRN"})
+
+
+def test_reciprocal_event_gives_both_actors() -> None:
+    assert _top("Peru and Chile agreed to reopen their border.")[0] == {"PER", "CHL"}
+
+
+def test_two_bodies_of_one_country_are_actor_and_recipient() -> None:
+    assert _top("Guinea's junta arrested the prime minister on Sunday.") == ({"GIN"}, {"GIN"})
+
+
+def test_people_subject_of_an_agentless_passive_are_recipients() -> None:
+    actors, recipients = _top("Dozens of detainees were released in Benghazi on Friday.")
+    assert actors == {"LBY"} and recipients <= {"LBY"}
+
+
+def test_trigger_that_opens_with_its_actor() -> None:
+    assert _top("Protesters in Cusco marched on the governor's office.") == ({"PER"}, {"PER"})

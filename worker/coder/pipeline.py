@@ -268,7 +268,7 @@ def _fallback_actors(
         roles.actors = [subject] if subject is not None else list(state.last_actors)
         return
     if clause.passive and event_type in _AUTHORITY_ACTS and roles.location and roles.location.country:
-        roles.actors = [roles.location]
+        roles.actors = [replace(roles.location, sector="GOV")]  # the authority of a city too
 
 
 _PERSON_KINDS = frozenset({"person", "title"})

@@ -18,7 +18,7 @@ Rules (positional, no parser):
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from worker.coder.clauses import ClauseInfo
 from worker.coder.lexicon import Lexicon, Match
@@ -236,11 +236,16 @@ def assign(
 
     subject: list[Mention] = []
     if clause.passive:
-        by = [m for m in after if m.tok_start >= 1 and tokens[m.tok_start - 1] == "by"]
+        by = [m for m in after if _after_by(tokens, m)]
         if by:
             roles.actors = _group_after(by, tokens)
             if before:
                 roles.recipients = _group_before(before, tokens)
+            _set_location(roles, loc)
+            return roles
+        if before and all(m.mention.kind == "domestic" and m.sector in _PATIENTS for m in before[-1:]):
+            # "prisoners were released in Tripoli": the subject of an agentless passive is acted on
+            roles.recipients = _group_before(before, tokens)
             _set_location(roles, loc)
             return roles
     if match.entry.noun:
@@ -250,6 +255,9 @@ def assign(
             subject = [adj[-1]]
     if not subject and before:
         subject = _group_before(before, tokens)
+    if not subject:
+        # "Protesters in Lagos marched": a trigger pattern that opens with its own actor
+        subject = [m for m in usable if m.tok_start == start and m.tok_end <= end and not m.supporter][:1]
     if not subject and clause.relative_at >= 0:
         ante = [m for m in usable if m.tok_end <= clause.relative_at and clause.relative_at - m.tok_end <= 3]
         if ante:
@@ -302,25 +310,51 @@ def assign(
     if placeless and loc and roles.actors and _place_is_recipient(event_type, match):
         # "shelled positions in Idlib", "sent aid to victims in Bangladesh", "arrived in Tokyo"
         actor_countries = {m.country for m in roles.actors}
-        domestic = event_type == "COERCE"  # "police arrested supporters in Nairobi": their own people
-        target = [
-            m
-            for m in loc
-            if m.tok_start >= clause.region_start
-            and m.country is not None
-            and (domestic or m.country not in actor_countries)
-        ]
-        if target:
-            roles.recipients = [target[0]]
+        target = [m for m in loc if m.tok_start >= clause.region_start and m.country is not None]
+        foreign = [m for m in target if m.country not in actor_countries]
+        if foreign and event_type != "PROTEST":  # exiles protesting in Paris do not protest at France
+            roles.recipients = foreign[:1]
+        elif target and target[0].country in actor_countries and event_type in _DOMESTIC_PLACE_TYPES:
+            # "militants attacked a church in Peshawar", "police arrested supporters in Nairobi": the
+            # people of the place, in the actor's own country
+            place = target[0]
+            roles.recipients = [replace(place, sector=_PEOPLE_OF_PLACE)]
     actor_keys = {(m.country, m.sector) for m in roles.actors}
-    roles.recipients = [m for m in roles.recipients if (m.country, m.sector) not in actor_keys]
+    actor_texts = {m.mention.text.lower() for m in roles.actors}
+    roles.recipients = [
+        m
+        for m in roles.recipients
+        if (m.country, m.sector) not in actor_keys
+        or (m.mention.kind == "domestic" and m.mention.text.lower() not in actor_texts)
+    ]  # "the junta detained the president": one country, two bodies
     _set_location(roles, loc)
     return roles
 
 
+# sectors of people who are acted on rather than act when they are the subject of a passive
+_PATIENTS = frozenset({"CVL", "REL", "REF", "EDU", "JRN", "LAB", "AGR", "MED", "SOC"})
+
+# acts whose people of a place in the actor's own country are the recipient (domestic violence, arrests,
+# sentences, aid, protests); troop moves and visits at home have no recipient
+_DOMESTIC_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID", "PROTEST"})
+_PEOPLE_OF_PLACE = "CVL"
+
+
+def _after_by(tokens: list[str], m: Mention) -> bool:
+    """ "by X", "by the X": the agent of a passive."""
+    k = m.tok_start - 1
+    if k >= 1 and tokens[k] == "the":
+        k -= 1
+    return k >= 0 and tokens[k] == "by"
+
+
 def _place_is_recipient(event_type: str, match: Match) -> bool:
     """Material conflict and aid reach the people of the place; a visit, its host."""
-    return event_type in _MATERIAL_CONFLICT or event_type == "AID" or match.entry.mode == "visit"
+    return (
+        event_type in _MATERIAL_CONFLICT
+        or event_type in _DOMESTIC_PLACE_TYPES
+        or match.entry.mode == "visit"
+    )
 
 
 _APPEAL_TO = frozenset({"appeal", "appeals", "appealed", "appealing", "pleaded", "turned", "wrote", "writes"})
