@@ -510,3 +510,21 @@ def test_newsworthy_cities_and_provinces(sentence: str, code: str) -> None:
 )
 def test_place_names_that_are_also_names_or_words_are_left_out(sentence: str) -> None:
     assert not [m for m in find_actors(sentence) if m.kind in ("city", "region")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Laurent Gbagbo addressed supporters.", ("Laurent Gbagbo", "CIV", "GOV")),
+        ("Carles Puigdemont left for Brussels.", ("Carles Puigdemont", "ESP", "GOV")),
+        ("Sistani issued a statement.", ("Sistani", "IRQ", "REL")),
+        ("The Department of Education opened an inquiry.", ("Department of Education", "USA", "GOV")),
+        ("The National Security Agency declined to comment.", ("National Security Agency", "USA", "SPY")),
+    ],
+)
+def test_more_leaders_and_agencies(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert first(sentence) == expected
+
+
+def test_risky_surnames_of_new_leaders_do_not_resolve_alone() -> None:
+    assert not actors("Rama and Garland walked home.")
