@@ -124,3 +124,16 @@ def test_people_subject_of_an_agentless_passive_are_recipients() -> None:
 
 def test_trigger_that_opens_with_its_actor() -> None:
     assert _top("Protesters in Cusco marched on the governor's office.") == ({"PER"}, {"PER"})
+
+
+def test_object_of_a_phone_call_is_the_partner_of_a_purpose_infinitive() -> None:
+    sentence = "Chilean President Gabriel Boric phoned Argentine President Javier Milei to discuss trade."
+    assert _top(sentence) == ({"CHL"}, {"ARG"})
+
+
+def test_object_control_verb_passes_its_object_to_the_infinitive() -> None:
+    assert _top("Norway urged Sudan to reopen the border crossing.")[0] == {"NOR"}
+
+
+def test_own_troops_are_the_theme_and_the_destination_the_recipient() -> None:
+    assert _top("Rwanda sent troops to Mozambique to fight insurgents.") == ({"RWA"}, {"MOZ"})

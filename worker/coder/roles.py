@@ -253,8 +253,18 @@ def assign(
         adj = [m for m in before if start - m.tok_end <= 2]
         if adj:
             subject = [adj[-1]]
+    purpose_object: list[Mention] = []
     if not subject and before:
         subject = _group_before(before, tokens)
+        if clause.infinitive:
+            # "Macron called Putin on Friday to discuss": the object of a verb that does not pass its
+            # object on to the infinitive is the partner; the verb's subject acts
+            verb = _verb_before(tokens, subject[0])
+            if verb >= 0 and tokens[verb] not in _OBJECT_CONTROL:
+                earlier = [m for m in before if m.tok_end <= verb]
+                if earlier and _subject_of(tokens, earlier[-1], verb):
+                    purpose_object = subject
+                    subject = _group_before(earlier, tokens)
     if not subject:
         # "Protesters in Lagos marched": a trigger pattern that opens with its own actor
         subject = [m for m in usable if m.tok_start == start and m.tok_end <= end and not m.supporter][:1]
@@ -279,6 +289,15 @@ def assign(
         subject = _main_subject(lexicon, tokens, usable, start, clause.region_start)
 
     objects = _group_after(after, tokens) if after else []
+    if purpose_object and not objects:
+        objects = purpose_object
+    own = {m.country for m in subject}
+    if objects and all(_own_forces(m, own) for m in objects):
+        # "Kenya sent troops to Haiti": the actor's own troops are the theme; the next party is hit
+        rest = [m for m in after if m.tok_start >= objects[-1].tok_end and m.country not in own]
+        near = rest and rest[0].tok_start - objects[-1].tok_end <= 4 and rest[0].mention.kind != "domestic"
+        if near and rest[0].country is not None:
+            objects = _group_after(rest, tokens)
     if not objects and targets:
         objects = [t for t in targets if t.tok_start > start] or [
             t for t in targets[-1:] if t.mention.kind != "owner"
@@ -348,12 +367,49 @@ def _after_by(tokens: list[str], m: Mention) -> bool:
     return k >= 0 and tokens[k] == "by"
 
 
+# verbs whose object is the subject of a following infinitive ("urged Russia to withdraw")
+_OBJECT_CONTROL = frozenset(
+    {"urged", "asked", "invited", "pressed", "pressured", "encouraged", "persuaded", "forced", "allowed",
+     "helped", "told", "ordered", "wanted", "expected", "warned", "advised", "authorized", "authorised",
+     "requested", "required", "permitted", "compelled", "convinced", "instructed", "reminded",
+     "challenged", "pushed", "lobbied", "appealed", "implored", "begged", "enabled", "empowered",
+     "caused", "got", "let", "needed", "demanded", "prompted", "tasked", "mandated"}
+)  # fmt: skip
+_IRREGULAR_PAST = frozenset({"met", "saw", "took", "brought", "sought", "phoned", "rang", "hosted"})
+_DETERMINERS = frozenset({"the", "his", "her", "its", "their", "a", "an", "our"})
+
+
+def _own_forces(m: Mention, own: set[str | None]) -> bool:
+    """Troops or police without a country word of their own, in the actor's country ("its troops")."""
+    return m.mention.kind == "domestic" and m.sector in ("MIL", "COP") and m.country in own
+
+
+_NOT_IN_SUBJECT_GAP = frozenset(
+    {"to", "will", "would", "could", "should", "may", "might", ",", "and", "newly"}
+)
+
+
+def _subject_of(tokens: list[str], m: Mention, verb: int) -> bool:
+    """ "Boric phoned", "Putin has phoned": ``m`` ends at most three plain words before ``verb``."""
+    gap = tokens[m.tok_end : verb]
+    return len(gap) <= 3 and _NOT_IN_SUBJECT_GAP.isdisjoint(gap)
+
+
+def _verb_before(tokens: list[str], m: Mention) -> int:
+    """Index of a past-tense verb right before mention ``m`` (over a determiner), else -1."""
+    k = m.tok_start - 1
+    if k >= 0 and tokens[k] in _DETERMINERS:
+        k -= 1
+    if k < 0:
+        return -1
+    word = tokens[k]
+    return k if word.endswith("ed") or word in _IRREGULAR_PAST else -1
+
+
 def _place_is_recipient(event_type: str, match: Match) -> bool:
     """Material conflict and aid reach the people of the place; a visit, its host."""
     return (
-        event_type in _MATERIAL_CONFLICT
-        or event_type in _DOMESTIC_PLACE_TYPES
-        or match.entry.mode == "visit"
+        event_type in _MATERIAL_CONFLICT or event_type in _DOMESTIC_PLACE_TYPES or match.entry.mode == "visit"
     )
 
 
