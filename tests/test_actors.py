@@ -528,3 +528,9 @@ def test_more_leaders_and_agencies(sentence: str, expected: tuple[str, str, str]
 
 def test_risky_surnames_of_new_leaders_do_not_resolve_alone() -> None:
     assert not actors("Rama and Garland walked home.")
+
+
+def test_singular_fighters_are_domestic_only_as_nouns() -> None:
+    assert actors("A rebel commander surrendered.") == [("rebel commander", None, "REB")]
+    assert actors("A soldier was wounded.") == [("soldier", None, "MIL")]
+    assert actors("Troops shelled rebel positions.") == [("Troops", None, "MIL")]

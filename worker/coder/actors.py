@@ -54,7 +54,8 @@ _ADJECTIVAL = frozenset(
     {"military", "government", "opposition", "army", "court", "parliament", "congress", "senate", "police",
      "regime", "cabinet", "junta", "militia", "national assembly", "supreme court", "constitutional court",
      "ruling party", "opposition party", "security forces", "navy", "air force", "coast guard", "coastguard",
-     "president", "presidency", "administration", "judiciary", "tribunal", "armed forces", "prosecutor"}
+     "president", "presidency", "administration", "judiciary", "tribunal", "armed forces", "prosecutor",
+     "rebel", "insurgent", "militant", "guerrilla", "jihadist", "soldier"}
 )  # fmt: skip
 _VERBISH = frozenset(
     {"said", "says", "say", "has", "have", "had", "is", "was", "are", "were", "will", "would", "could",
