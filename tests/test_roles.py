@@ -137,3 +137,8 @@ def test_object_control_verb_passes_its_object_to_the_infinitive() -> None:
 
 def test_own_troops_are_the_theme_and_the_destination_the_recipient() -> None:
     assert _top("Rwanda sent troops to Mozambique to fight insurgents.") == ({"RWA"}, {"MOZ"})
+
+
+def test_speaker_of_said_with_a_time_word_before_that_acts() -> None:
+    assert _top("Malawi said on Tuesday that it will release the detained fishermen.")[0] == {"MWI"}
+    assert _top("Guerrillas in Tolima said Saturday that they will release a kidnapped engineer.")[0] == {"COL"}

@@ -88,11 +88,12 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
             kind, relative_at, region_start = RELATIVE, j, j + 1
             break
         if tok == "that":
-            if j >= 1 and tokens[j - 1] in speech:
+            verb = _speech_before_that(tokens, j, speech)
+            if verb >= 0:
                 kind, reported = REPORTED, True
                 region_start = j + 1
-                speaker_end = j - 1
-                speaker_start = _clause_start(tokens, j - 1, speech)
+                speaker_end = verb
+                speaker_start = _clause_start(tokens, verb, speech)
                 break
             if start - j <= 2 and not (j + 1 < n and tokens[j + 1] in _DETERMINERS):
                 kind, relative_at, region_start = RELATIVE, j, j + 1
@@ -137,6 +138,25 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
         hypothetical,
         future,
     )
+
+
+# words between a speech verb and its "that": "said Thursday that", "said on Monday that", "said in a
+# statement that"
+_SPEECH_GAP = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+     "tonight", "earlier", "later", "again", "also", "publicly", "recently", "on", "in", "a", "statement",
+     "late"}
+)  # fmt: skip
+
+
+def _speech_before_that(tokens: list[str], that: int, speech: frozenset[str]) -> int:
+    """Index of the speech verb governing the "that" at ``that`` over up to three gap words, else -1."""
+    for k in range(that - 1, max(-1, that - 5), -1):
+        if tokens[k] in speech:
+            return k
+        if tokens[k] not in _SPEECH_GAP:
+            return -1
+    return -1
 
 
 # tokens that end the backward scan besides the lexicon's speech/relative/conditional/subordinator cues
