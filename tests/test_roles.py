@@ -141,4 +141,13 @@ def test_own_troops_are_the_theme_and_the_destination_the_recipient() -> None:
 
 def test_speaker_of_said_with_a_time_word_before_that_acts() -> None:
     assert _top("Malawi said on Tuesday that it will release the detained fishermen.")[0] == {"MWI"}
-    assert _top("Guerrillas in Tolima said Saturday that they will release a kidnapped engineer.")[0] == {"COL"}
+    assert _top("Guerrillas in Tolima said Saturday that they will release an engineer.")[0] == {"COL"}
+
+
+def test_protest_at_home_addresses_the_authority_of_the_place() -> None:
+    events = [
+        e
+        for e in _events("Teachers protested in Nairobi against unpaid wages.")
+        if e["event_type"] == "PROTEST"
+    ]
+    assert events and events[0]["recipient"] == [{"text": "Nairobi", "country": "KEN", "sector": "GOV"}]

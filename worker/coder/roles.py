@@ -337,7 +337,8 @@ def assign(
             # "militants attacked a church in Peshawar", "police arrested supporters in Nairobi": the
             # people of the place, in the actor's own country
             place = target[0]
-            roles.recipients = [replace(place, sector=_PEOPLE_OF_PLACE)]
+            sector = "GOV" if event_type == "PROTEST" else _PEOPLE_OF_PLACE  # protesters address authority
+            roles.recipients = [replace(place, sector=sector)]
     actor_keys = {(m.country, m.sector) for m in roles.actors}
     actor_texts = {m.mention.text.lower() for m in roles.actors}
     roles.recipients = [
