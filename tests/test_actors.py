@@ -534,3 +534,9 @@ def test_singular_fighters_are_domestic_only_as_nouns() -> None:
     assert actors("A rebel commander surrendered.") == [("rebel commander", None, "REB")]
     assert actors("A soldier was wounded.") == [("soldier", None, "MIL")]
     assert actors("Troops shelled rebel positions.") == [("Troops", None, "MIL")]
+
+
+def test_attackers_bandits_and_crowds_are_domestic_actors() -> None:
+    assert actors("Bandits kidnapped ten farmers.")[0] == ("Bandits", None, "CRM")
+    assert actors("Unknown assailants shot a judge.")[0] == ("assailants", None, "UAF")
+    assert actors("Riot police used crowd control weapons.") == [("Riot police", None, "COP")]

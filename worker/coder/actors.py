@@ -55,7 +55,7 @@ _ADJECTIVAL = frozenset(
      "regime", "cabinet", "junta", "militia", "national assembly", "supreme court", "constitutional court",
      "ruling party", "opposition party", "security forces", "navy", "air force", "coast guard", "coastguard",
      "president", "presidency", "administration", "judiciary", "tribunal", "armed forces", "prosecutor",
-     "rebel", "insurgent", "militant", "guerrilla", "jihadist", "soldier"}
+     "rebel", "insurgent", "militant", "guerrilla", "jihadist", "soldier", "crowd", "mob"}
 )  # fmt: skip
 _VERBISH = frozenset(
     {"said", "says", "say", "has", "have", "had", "is", "was", "are", "were", "will", "would", "could",
