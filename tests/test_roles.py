@@ -151,3 +151,10 @@ def test_protest_at_home_addresses_the_authority_of_the_place() -> None:
         if e["event_type"] == "PROTEST"
     ]
     assert events and events[0]["recipient"] == [{"text": "Nairobi", "country": "KEN", "sector": "GOV"}]
+
+
+def test_reported_attack_without_target_hits_the_reporting_place() -> None:
+    assert _top("Officials in Odesa said Russian missiles had struck port facilities overnight.") == (
+        {"RUS"},
+        {"UKR"},
+    )

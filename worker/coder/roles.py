@@ -339,6 +339,10 @@ def assign(
             place = target[0]
             sector = "GOV" if event_type == "PROTEST" else _PEOPLE_OF_PLACE  # protesters address authority
             roles.recipients = [replace(place, sector=sector)]
+        elif not target and clause.reported and event_type in ("ASSAULT", "COERCE"):
+            # "officials in Kyiv said Russian drones had struck power stations": the reporting place
+            hit = [m for m in loc if m.country is not None and m.country not in actor_countries]
+            roles.recipients = hit[:1] or roles.recipients
     actor_keys = {(m.country, m.sector) for m in roles.actors}
     actor_texts = {m.mention.text.lower() for m in roles.actors}
     roles.recipients = [
