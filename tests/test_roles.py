@@ -158,3 +158,16 @@ def test_reported_attack_without_target_hits_the_reporting_place() -> None:
         {"RUS"},
         {"UKR"},
     )
+
+
+def test_default_country_is_computed_only_when_needed() -> None:
+    calls: list[int] = []
+
+    def default() -> str:
+        calls.append(1)
+        return "UGA"
+
+    police = Mention(0, 1, ActorMention(0, 6, "police", None, "COP"), None, "COP")
+    kenya = Mention(4, 5, ActorMention(20, 25, "Kenya", "KEN", None), "KEN", None)
+    fill_countries([police, kenya], default)
+    assert police.country == "KEN" and not calls

@@ -184,7 +184,7 @@ def code_sentence(
     if "by" in words:
         mark_supporters(words, mentions)
     if any(m.country is None for m in mentions):
-        fill_countries(mentions, state.dominant_country())
+        fill_countries(mentions, state.dominant_country)
     excluded = _source_mentions(words, mentions)
     contexts_found = _contexts(lexicon, words)
     out: list[dict[str, Any]] = []

@@ -18,6 +18,7 @@ Rules (positional, no parser):
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from worker.coder.clauses import ClauseInfo
@@ -120,8 +121,9 @@ def home_country(m: ActorMention) -> str | None:
     return None if m.kind in _NO_COUNTRY_SOURCE else m.country
 
 
-def fill_countries(mentions: list[Mention], default_country: str | None) -> None:
-    """Mentions without a country take the nearest country mention in the sentence, else the default.
+def fill_countries(mentions: list[Mention], default_country: str | Callable[[], str | None] | None) -> None:
+    """Mentions without a country take the nearest country mention in the sentence, else the default
+    (a code, or a function giving it, called only when needed: the article's dominant country).
     Places and ethnic groups stay without one (see ``docs/actors.md``); backers named in a participle
     ("forces backed by Russia") give none, nor do IGOs ("rebels attacked a UN convoy") and flag states
     ("police boarded a Panama-flagged ship")."""
@@ -136,6 +138,8 @@ def fill_countries(mentions: list[Mention], default_country: str | None) -> None
                 nearest = min(located, key=lambda o: abs(o.tok_start - m.tok_start))
                 m.country = nearest.country
             else:
+                if callable(default_country):
+                    default_country = default_country()
                 m.country = default_country
 
 
@@ -291,7 +295,7 @@ def assign(
     objects = _group_after(after, tokens) if after else []
     if purpose_object and not objects:
         objects = purpose_object
-    own = {m.country for m in subject}
+    own = {m.country for m in subject} if objects else set()
     if objects and all(_own_forces(m, own) for m in objects):
         # "Kenya sent troops to Haiti": the actor's own troops are the theme; the next party is hit
         rest = [m for m in after if m.tok_start >= objects[-1].tok_end and m.country not in own]
@@ -343,14 +347,15 @@ def assign(
             # "officials in Kyiv said Russian drones had struck power stations": the reporting place
             hit = [m for m in loc if m.country is not None and m.country not in actor_countries]
             roles.recipients = hit[:1] or roles.recipients
-    actor_keys = {(m.country, m.sector) for m in roles.actors}
-    actor_texts = {m.mention.text.lower() for m in roles.actors}
-    roles.recipients = [
-        m
-        for m in roles.recipients
-        if (m.country, m.sector) not in actor_keys
-        or (m.mention.kind == "domestic" and m.mention.text.lower() not in actor_texts)
-    ]  # "the junta detained the president": one country, two bodies
+    if roles.recipients and roles.actors:
+        actor_keys = {(m.country, m.sector) for m in roles.actors}
+        actor_texts = {m.mention.text.lower() for m in roles.actors}
+        roles.recipients = [
+            m
+            for m in roles.recipients
+            if (m.country, m.sector) not in actor_keys
+            or (m.mention.kind == "domestic" and m.mention.text.lower() not in actor_texts)
+        ]  # "the junta detained the president": one country, two bodies
     _set_location(roles, loc)
     return roles
 
