@@ -171,3 +171,7 @@ def test_default_country_is_computed_only_when_needed() -> None:
     kenya = Mention(4, 5, ActorMention(20, 25, "Kenya", "KEN", None), "KEN", None)
     fill_countries([police, kenya], default)
     assert police.country == "KEN" and not calls
+
+
+def test_agent_of_a_weapon_participle_is_the_actor() -> None:
+    assert _top("Missiles fired by the Armenian army struck a village in Azerbaijan.") == ({"ARM"}, {"AZE"})

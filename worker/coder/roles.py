@@ -100,6 +100,13 @@ _AUXILIARIES = frozenset(
 )
 
 
+# participles whose agent performs the act itself: "missiles fired by the Armenian army struck a village"
+_AGENT_ACTS = frozenset(
+    {"fired", "launched", "dropped", "flown", "driven", "carried", "conducted", "operated", "deployed",
+     "sent", "planted", "detonated", "thrown", "shot"}
+)  # fmt: skip
+
+
 def mark_supporters(tokens: list[str], mentions: list[Mention]) -> None:
     """ "Forces backed by Russian warplanes", "rebels armed by Iran": the by-agent of a participle that
     modifies a noun (no auxiliary before it) describes a backer; it neither acts in the main clause nor
@@ -112,7 +119,7 @@ def mark_supporters(tokens: list[str], mentions: list[Mention]) -> None:
             continue
         verb = tokens[k - 1]
         participle = verb.endswith(("ed", "en")) and verb not in _NOT_PARTICIPLES
-        if participle and tokens[k - 2] not in _AUXILIARIES:
+        if participle and verb not in _AGENT_ACTS and tokens[k - 2] not in _AUXILIARIES:
             m.supporter = True
 
 
