@@ -540,3 +540,9 @@ def test_attackers_bandits_and_crowds_are_domestic_actors() -> None:
     assert actors("Bandits kidnapped ten farmers.")[0] == ("Bandits", None, "CRM")
     assert actors("Unknown assailants shot a judge.")[0] == ("assailants", None, "UAF")
     assert actors("Riot police used crowd control weapons.") == [("Riot police", None, "COP")]
+
+
+def test_the_country_is_a_countryless_reference_with_a_head() -> None:
+    assert actors("Protests spread after the country's interior minister resigned.") == [
+        ("the country's interior minister", None, "GOV")
+    ]

@@ -175,3 +175,9 @@ def test_default_country_is_computed_only_when_needed() -> None:
 
 def test_agent_of_a_weapon_participle_is_the_actor() -> None:
     assert _top("Missiles fired by the Armenian army struck a village in Azerbaijan.") == ({"ARM"}, {"AZE"})
+
+
+def test_the_country_refers_to_the_first_country_of_the_sentence() -> None:
+    assert _top("Chile recalled its ambassador after the country's foreign minister accused Peru of lying.")[
+        0
+    ] == {"CHL"}

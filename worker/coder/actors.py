@@ -209,6 +209,8 @@ def build_table() -> dict[str, Entry]:
     for word in sectors["domestic"]:
         entry = Entry(None, sectors["heads"][word], "domestic")
         add([word, word[0].upper() + word[1:], word.title()], entry)  # "Supreme Court" too
+    for word in sectors.get("country_references", []):  # "the country's president": a country, unnamed
+        add([word, word[0].upper() + word[1:]], Entry(None, None, "domestic"))
     return table
 
 

@@ -123,6 +123,9 @@ def mark_supporters(tokens: list[str], mentions: list[Mention]) -> None:
             m.supporter = True
 
 
+_COUNTRY_REFERENCES = ("the country", "the nation", "the kingdom", "the island nation", "the republic")
+
+
 def home_country(m: ActorMention) -> str | None:
     """The country a mention can lend to a domestic actor: none for IGOs and flag states."""
     return None if m.kind in _NO_COUNTRY_SOURCE else m.country
@@ -141,7 +144,10 @@ def fill_countries(mentions: list[Mention], default_country: str | Callable[[], 
     ]
     for m in mentions:
         if m.country is None and m.mention.kind not in _NEVER_FILLED:
-            if located:
+            if located and m.mention.text.lower().startswith(_COUNTRY_REFERENCES):
+                # "Bangladesh said ... the first time the country has ...": the sentence's first country
+                m.country = located[0].country
+            elif located:
                 nearest = min(located, key=lambda o: abs(o.tok_start - m.tok_start))
                 m.country = nearest.country
             else:
