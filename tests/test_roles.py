@@ -1,5 +1,7 @@
 from typing import Any
 
+import pytest
+
 from worker.coder.model import ActorMention
 from worker.coder.roles import Mention, attach, fill_countries
 
@@ -181,3 +183,19 @@ def test_the_country_refers_to_the_first_country_of_the_sentence() -> None:
     assert _top("Chile recalled its ambassador after the country's foreign minister accused Peru of lying.")[
         0
     ] == {"CHL"}
+
+
+@pytest.mark.parametrize(
+    ("name", "actor_floor", "recipient_floor"),
+    [("actor-gold-2.tsv", 0.90, 0.85), ("actor-gold-3.tsv", 0.85, 0.75)],
+)
+def test_invented_actor_sets_keep_a_floor(name: str, actor_floor: float, recipient_floor: float) -> None:
+    """Regression floors on the second and third invented sets, not quality claims (docs/actors.md)."""
+    from pathlib import Path
+
+    from worker.cli.evaluate import _read_actor_gold, eval_actors
+
+    items = list(_read_actor_gold(Path(__file__).parent / "data" / name))
+    report = eval_actors(items)
+    assert report["actor_country_rate"] >= actor_floor
+    assert report["recipient_country_rate"] >= recipient_floor
