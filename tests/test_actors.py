@@ -546,3 +546,8 @@ def test_the_country_is_a_countryless_reference_with_a_head() -> None:
     assert actors("Protests spread after the country's interior minister resigned.") == [
         ("the country's interior minister", None, "GOV")
     ]
+
+
+def test_serbs_of_bosnia_and_kosovo_are_their_countrys() -> None:
+    assert first("Bosnian Serb leaders rejected the plan.") == ("Bosnian Serb leaders", "BIH", "GOV")
+    assert first("Kosovo Serbs blocked the roads.") == ("Kosovo Serbs", "KOS", None)
