@@ -480,3 +480,74 @@ def test_more_named_armed_groups_and_parties() -> None:
     found = {m.text: (m.country, m.sector) for m in find_actors("HTS fighters and the SPLA-IO met Fidesz.")}
     assert found["HTS fighters"] == ("SYR", "REB") and found["SPLA-IO"] == ("SSD", "REB")
     assert found["Fidesz"] == ("HUN", "PTY")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Shops stayed shut in Gwadar on Friday.", "PAK"),
+        ("Fighting spread to Butembo overnight.", "COD"),
+        ("The convoy reached Kassala before dawn.", "SDN"),
+        ("Clashes were reported in Maguindanao.", "PHL"),
+        ("Water ran short in Zahedan.", "IRN"),
+        ("Roads into Tillaberi were closed.", "NER"),
+        ("Crowds gathered in Cucuta.", "COL"),
+        ("The curfew in Jenin refugee camp was lifted.", "PSE"),
+    ],
+)
+def test_newsworthy_cities_and_provinces(sentence: str, code: str) -> None:
+    found = [m for m in find_actors(sentence) if m.kind in ("city", "region")]
+    assert found and found[0].country == code
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Charlotte Brown said the split was final.",
+        "Rhodes scholars met in the hall.",
+        "Nasir said the mocha was cold.",
+    ],
+)
+def test_place_names_that_are_also_names_or_words_are_left_out(sentence: str) -> None:
+    assert not [m for m in find_actors(sentence) if m.kind in ("city", "region")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Laurent Gbagbo addressed supporters.", ("Laurent Gbagbo", "CIV", "GOV")),
+        ("Carles Puigdemont left for Brussels.", ("Carles Puigdemont", "ESP", "GOV")),
+        ("Sistani issued a statement.", ("Sistani", "IRQ", "REL")),
+        ("The Department of Education opened an inquiry.", ("Department of Education", "USA", "GOV")),
+        ("The National Security Agency declined to comment.", ("National Security Agency", "USA", "SPY")),
+    ],
+)
+def test_more_leaders_and_agencies(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert first(sentence) == expected
+
+
+def test_risky_surnames_of_new_leaders_do_not_resolve_alone() -> None:
+    assert not actors("Rama and Garland walked home.")
+
+
+def test_singular_fighters_are_domestic_only_as_nouns() -> None:
+    assert actors("A rebel commander surrendered.") == [("rebel commander", None, "REB")]
+    assert actors("A soldier was wounded.") == [("soldier", None, "MIL")]
+    assert actors("Troops shelled rebel positions.") == [("Troops", None, "MIL")]
+
+
+def test_attackers_bandits_and_crowds_are_domestic_actors() -> None:
+    assert actors("Bandits kidnapped ten farmers.")[0] == ("Bandits", None, "CRM")
+    assert actors("Unknown assailants shot a judge.")[0] == ("assailants", None, "UAF")
+    assert actors("Riot police used crowd control weapons.") == [("Riot police", None, "COP")]
+
+
+def test_the_country_is_a_countryless_reference_with_a_head() -> None:
+    assert actors("Protests spread after the country's interior minister resigned.") == [
+        ("the country's interior minister", None, "GOV")
+    ]
+
+
+def test_serbs_of_bosnia_and_kosovo_are_their_countrys() -> None:
+    assert first("Bosnian Serb leaders rejected the plan.") == ("Bosnian Serb leaders", "BIH", "GOV")
+    assert first("Kosovo Serbs blocked the roads.") == ("Kosovo Serbs", "KOS", None)

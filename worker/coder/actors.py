@@ -53,7 +53,9 @@ _FUNCTION_WORDS = frozenset(
 _ADJECTIVAL = frozenset(
     {"military", "government", "opposition", "army", "court", "parliament", "congress", "senate", "police",
      "regime", "cabinet", "junta", "militia", "national assembly", "supreme court", "constitutional court",
-     "ruling party", "opposition party", "security forces"}
+     "ruling party", "opposition party", "security forces", "navy", "air force", "coast guard", "coastguard",
+     "president", "presidency", "administration", "judiciary", "tribunal", "armed forces", "prosecutor",
+     "rebel", "insurgent", "militant", "guerrilla", "jihadist", "soldier", "crowd", "mob"}
 )  # fmt: skip
 _VERBISH = frozenset(
     {"said", "says", "say", "has", "have", "had", "is", "was", "are", "were", "will", "would", "could",
@@ -207,6 +209,8 @@ def build_table() -> dict[str, Entry]:
     for word in sectors["domestic"]:
         entry = Entry(None, sectors["heads"][word], "domestic")
         add([word, word[0].upper() + word[1:], word.title()], entry)  # "Supreme Court" too
+    for word in sectors.get("country_references", []):  # "the country's president": a country, unnamed
+        add([word, word[0].upper() + word[1:]], Entry(None, None, "domestic"))
     return table
 
 

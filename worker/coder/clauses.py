@@ -140,6 +140,25 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
     )
 
 
+# words between a speech verb and its "that": "said Thursday that", "said on Monday that", "said in a
+# statement that"
+_SPEECH_GAP = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+     "tonight", "earlier", "later", "again", "also", "publicly", "recently", "on", "in", "a", "statement",
+     "late"}
+)  # fmt: skip
+
+
+def _speech_before_that(tokens: list[str], that: int, speech: frozenset[str]) -> int:
+    """Index of the speech verb governing the "that" at ``that`` over up to three gap words, else -1."""
+    for k in range(that - 1, max(-1, that - 5), -1):
+        if tokens[k] in speech:
+            return k
+        if tokens[k] not in _SPEECH_GAP:
+            return -1
+    return -1
+
+
 # tokens that end the backward scan besides the lexicon's speech/relative/conditional/subordinator cues
 _CLAUSE_CUES = frozenset({";", ":", "that"})
 

@@ -45,6 +45,7 @@ from worker.coder.roles import (
     assign,
     attach,
     fill_countries,
+    home_country,
     mark_supporters,
     refine_sectors,
 )
@@ -133,8 +134,9 @@ class _ArticleState:
             counts: Counter[str] = Counter()
             for p in self.paragraphs[:6]:
                 for m in self.actors(p.text):
-                    if m.country is not None:
-                        counts[m.country] += 1
+                    home = home_country(m)
+                    if home is not None:
+                        counts[home] += 1
             self._dominant = counts.most_common(1)[0][0] if counts else None
             self._dominant_done = True
         return self._dominant
@@ -191,13 +193,13 @@ def code_sentence(
     starts = token_starts(norm)
     ends = list(map(add, starts, map(len, words)))
     found = state.actors(sentence.text)
-    state.counts.update(m.country for m in found if m.country is not None)
+    state.counts.update(home for home in map(home_country, found) if home is not None)
     mentions = attach(found, sentence.text, starts, ends)
     refine_sectors(lexicon, words, mentions)
     if "by" in words:
         mark_supporters(words, mentions)
     if any(m.country is None for m in mentions):
-        fill_countries(mentions, state.dominant_country())
+        fill_countries(mentions, state.dominant_country)
     excluded = _source_mentions(words, mentions)
     contexts_found = _contexts(lexicon, words)
     out: list[dict[str, Any]] = []
@@ -282,7 +284,7 @@ def _fallback_actors(
         roles.actors = [subject] if subject is not None else list(state.last_actors)
         return
     if clause.passive and event_type in _AUTHORITY_ACTS and roles.location and roles.location.country:
-        roles.actors = [roles.location]
+        roles.actors = [replace(roles.location, sector="GOV")]  # the authority of a city too
 
 
 _PERSON_KINDS = frozenset({"person", "title"})
@@ -338,7 +340,9 @@ def _actor_dict(m: Mention) -> dict[str, Any]:
 
 
 def _political(ms: list[Mention]) -> bool:
-    return any(m.country is not None and (m.sector is None or m.sector in POLITICAL_SECTORS) for m in ms)
+    """A country-level actor, or a political body whose country no context gives ("rebels said", in an
+    article that names no country): kept with a null country (``docs/actors.md``)."""
+    return any(m.sector in POLITICAL_SECTORS or (m.sector is None and m.country is not None) for m in ms)
 
 
 def _build_event(

@@ -18,7 +18,8 @@ Rules (positional, no parser):
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from worker.coder.clauses import ClauseInfo
 from worker.coder.lexicon import Lexicon, Match
@@ -86,6 +87,8 @@ def refine_sectors(lexicon: Lexicon, tokens: list[str], mentions: list[Mention])
 
 # seas, world regions ("South China Sea") and ethnic groups ("Kurdish") have no country on purpose
 _NEVER_FILLED = frozenset({"location", "ethnic"})
+# mentions whose code is no home country for a domestic actor next to them
+_NO_COUNTRY_SOURCE = frozenset({"igo", "owner"})
 
 
 # "a coalition led by Saudi Arabia": the leader's country is the group's; other words are no participles
@@ -95,6 +98,13 @@ _NOT_PARTICIPLES = frozenset(
 _AUXILIARIES = frozenset(
     {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "get", "got", ",", "and"}
 )
+
+
+# participles whose agent performs the act itself: "missiles fired by the Armenian army struck a village"
+_AGENT_ACTS = frozenset(
+    {"fired", "launched", "dropped", "flown", "driven", "carried", "conducted", "operated", "deployed",
+     "sent", "planted", "detonated", "thrown", "shot"}
+)  # fmt: skip
 
 
 def mark_supporters(tokens: list[str], mentions: list[Mention]) -> None:
@@ -109,21 +119,40 @@ def mark_supporters(tokens: list[str], mentions: list[Mention]) -> None:
             continue
         verb = tokens[k - 1]
         participle = verb.endswith(("ed", "en")) and verb not in _NOT_PARTICIPLES
-        if participle and tokens[k - 2] not in _AUXILIARIES:
+        if participle and verb not in _AGENT_ACTS and tokens[k - 2] not in _AUXILIARIES:
             m.supporter = True
 
 
-def fill_countries(mentions: list[Mention], default_country: str | None) -> None:
-    """Mentions without a country take the nearest country mention in the sentence, else the default.
+_COUNTRY_REFERENCES = ("the country", "the nation", "the kingdom", "the island nation", "the republic")
+
+
+def home_country(m: ActorMention) -> str | None:
+    """The country a mention can lend to a domestic actor: none for IGOs and flag states."""
+    return None if m.kind in _NO_COUNTRY_SOURCE else m.country
+
+
+def fill_countries(mentions: list[Mention], default_country: str | Callable[[], str | None] | None) -> None:
+    """Mentions without a country take the nearest country mention in the sentence, else the default
+    (a code, or a function giving it, called only when needed: the article's dominant country).
     Places and ethnic groups stay without one (see ``docs/actors.md``); backers named in a participle
-    ("forces backed by Russia") give none."""
-    located = [m for m in mentions if m.country is not None and not m.supporter]
+    ("forces backed by Russia") give none, nor do IGOs ("rebels attacked a UN convoy") and flag states
+    ("police boarded a Panama-flagged ship")."""
+    located = [
+        m
+        for m in mentions
+        if m.country is not None and not m.supporter and m.mention.kind not in _NO_COUNTRY_SOURCE
+    ]
     for m in mentions:
         if m.country is None and m.mention.kind not in _NEVER_FILLED:
-            if located:
+            if located and m.mention.text.lower().startswith(_COUNTRY_REFERENCES):
+                # "Bangladesh said ... the first time the country has ...": the sentence's first country
+                m.country = located[0].country
+            elif located:
                 nearest = min(located, key=lambda o: abs(o.tok_start - m.tok_start))
                 m.country = nearest.country
             else:
+                if callable(default_country):
+                    default_country = default_country()
                 m.country = default_country
 
 
@@ -224,11 +253,16 @@ def assign(
 
     subject: list[Mention] = []
     if clause.passive:
-        by = [m for m in after if m.tok_start >= 1 and tokens[m.tok_start - 1] == "by"]
+        by = [m for m in after if _after_by(tokens, m)]
         if by:
             roles.actors = _group_after(by, tokens)
             if before:
                 roles.recipients = _group_before(before, tokens)
+            _set_location(roles, loc)
+            return roles
+        if before and all(m.mention.kind == "domestic" and m.sector in _PATIENTS for m in before[-1:]):
+            # "prisoners were released in Tripoli": the subject of an agentless passive is acted on
+            roles.recipients = _group_before(before, tokens)
             _set_location(roles, loc)
             return roles
     if match.entry.noun:
@@ -236,8 +270,21 @@ def assign(
         adj = [m for m in before if start - m.tok_end <= 2]
         if adj:
             subject = [adj[-1]]
+    purpose_object: list[Mention] = []
     if not subject and before:
         subject = _group_before(before, tokens)
+        if clause.infinitive:
+            # "Macron called Putin on Friday to discuss": the object of a verb that does not pass its
+            # object on to the infinitive is the partner; the verb's subject acts
+            verb = _verb_before(tokens, subject[0])
+            if verb >= 0 and tokens[verb] not in _OBJECT_CONTROL:
+                earlier = [m for m in before if m.tok_end <= verb]
+                if earlier and _subject_of(tokens, earlier[-1], verb):
+                    purpose_object = subject
+                    subject = _group_before(earlier, tokens)
+    if not subject:
+        # "Protesters in Lagos marched": a trigger pattern that opens with its own actor
+        subject = [m for m in usable if m.tok_start == start and m.tok_end <= end and not m.supporter][:1]
     if not subject and clause.relative_at >= 0:
         ante = [m for m in usable if m.tok_end <= clause.relative_at and clause.relative_at - m.tok_end <= 3]
         if ante:
@@ -259,6 +306,15 @@ def assign(
         subject = _main_subject(lexicon, tokens, usable, start, clause.region_start)
 
     objects = _group_after(after, tokens) if after else []
+    if purpose_object and not objects:
+        objects = purpose_object
+    own = {m.country for m in subject} if objects else set()
+    if objects and all(_own_forces(m, own) for m in objects):
+        # "Kenya sent troops to Haiti": the actor's own troops are the theme; the next party is hit
+        rest = [m for m in after if m.tok_start >= objects[-1].tok_end and m.country not in own]
+        near = rest and rest[0].tok_start - objects[-1].tok_end <= 4 and rest[0].mention.kind != "domestic"
+        if near and rest[0].country is not None:
+            objects = _group_after(rest, tokens)
     if not objects and targets:
         objects = [t for t in targets if t.tok_start > start] or [
             t for t in targets[-1:] if t.mention.kind != "owner"
@@ -290,25 +346,94 @@ def assign(
     if placeless and loc and roles.actors and _place_is_recipient(event_type, match):
         # "shelled positions in Idlib", "sent aid to victims in Bangladesh", "arrived in Tokyo"
         actor_countries = {m.country for m in roles.actors}
-        domestic = event_type == "COERCE"  # "police arrested supporters in Nairobi": their own people
-        target = [
+        target = [m for m in loc if m.tok_start >= clause.region_start and m.country is not None]
+        foreign = [m for m in target if m.country not in actor_countries]
+        if foreign and event_type != "PROTEST":  # exiles protesting in Paris do not protest at France
+            roles.recipients = foreign[:1]
+        elif target and target[0].country in actor_countries and event_type in _DOMESTIC_PLACE_TYPES:
+            # "militants attacked a church in Peshawar", "police arrested supporters in Nairobi": the
+            # people of the place, in the actor's own country
+            place = target[0]
+            sector = "GOV" if event_type == "PROTEST" else _PEOPLE_OF_PLACE  # protesters address authority
+            roles.recipients = [replace(place, sector=sector)]
+        elif not target and clause.reported and event_type in ("ASSAULT", "COERCE"):
+            # "officials in Kyiv said Russian drones had struck power stations": the reporting place
+            hit = [m for m in loc if m.country is not None and m.country not in actor_countries]
+            roles.recipients = hit[:1] or roles.recipients
+    if roles.recipients and roles.actors:
+        actor_keys = {(m.country, m.sector) for m in roles.actors}
+        actor_texts = {m.mention.text.lower() for m in roles.actors}
+        roles.recipients = [
             m
-            for m in loc
-            if m.tok_start >= clause.region_start
-            and m.country is not None
-            and (domestic or m.country not in actor_countries)
-        ]
-        if target:
-            roles.recipients = [target[0]]
-    actor_keys = {(m.country, m.sector) for m in roles.actors}
-    roles.recipients = [m for m in roles.recipients if (m.country, m.sector) not in actor_keys]
+            for m in roles.recipients
+            if (m.country, m.sector) not in actor_keys
+            or (m.mention.kind == "domestic" and m.mention.text.lower() not in actor_texts)
+        ]  # "the junta detained the president": one country, two bodies
     _set_location(roles, loc)
     return roles
 
 
+# sectors of people who are acted on rather than act when they are the subject of a passive
+_PATIENTS = frozenset({"CVL", "REL", "REF", "EDU", "JRN", "LAB", "AGR", "MED", "SOC"})
+
+# acts whose people of a place in the actor's own country are the recipient (domestic violence, arrests,
+# sentences, aid, protests); troop moves and visits at home have no recipient
+_DOMESTIC_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID", "PROTEST"})
+_PEOPLE_OF_PLACE = "CVL"
+
+
+def _after_by(tokens: list[str], m: Mention) -> bool:
+    """ "by X", "by the X": the agent of a passive."""
+    k = m.tok_start - 1
+    if k >= 1 and tokens[k] == "the":
+        k -= 1
+    return k >= 0 and tokens[k] == "by"
+
+
+# verbs whose object is the subject of a following infinitive ("urged Russia to withdraw")
+_OBJECT_CONTROL = frozenset(
+    {"urged", "asked", "invited", "pressed", "pressured", "encouraged", "persuaded", "forced", "allowed",
+     "helped", "told", "ordered", "wanted", "expected", "warned", "advised", "authorized", "authorised",
+     "requested", "required", "permitted", "compelled", "convinced", "instructed", "reminded",
+     "challenged", "pushed", "lobbied", "appealed", "implored", "begged", "enabled", "empowered",
+     "caused", "got", "let", "needed", "demanded", "prompted", "tasked", "mandated"}
+)  # fmt: skip
+_IRREGULAR_PAST = frozenset({"met", "saw", "took", "brought", "sought", "phoned", "rang", "hosted"})
+_DETERMINERS = frozenset({"the", "his", "her", "its", "their", "a", "an", "our"})
+
+
+def _own_forces(m: Mention, own: set[str | None]) -> bool:
+    """Troops or police without a country word of their own, in the actor's country ("its troops")."""
+    return m.mention.kind == "domestic" and m.sector in ("MIL", "COP") and m.country in own
+
+
+_NOT_IN_SUBJECT_GAP = frozenset(
+    {"to", "will", "would", "could", "should", "may", "might", ",", "and", "newly"}
+)
+
+
+def _subject_of(tokens: list[str], m: Mention, verb: int) -> bool:
+    """ "Boric phoned", "Putin has phoned": ``m`` ends at most three plain words before ``verb``."""
+    gap = tokens[m.tok_end : verb]
+    return len(gap) <= 3 and _NOT_IN_SUBJECT_GAP.isdisjoint(gap)
+
+
+def _verb_before(tokens: list[str], m: Mention) -> int:
+    """Index of a past-tense verb right before mention ``m`` (over a determiner), else -1."""
+    k = m.tok_start - 1
+    if k >= 0 and tokens[k] in _DETERMINERS:
+        k -= 1
+    if k < 0:
+        return -1
+    word = tokens[k]
+    return k if word.endswith("ed") or word in _IRREGULAR_PAST else -1
+
+
 def _place_is_recipient(event_type: str, match: Match) -> bool:
     """Material conflict and aid reach the people of the place; a visit, its host."""
-    return event_type in _MATERIAL_CONFLICT or event_type == "AID" or match.entry.mode == "visit"
+    return (
+        event_type in _MATERIAL_CONFLICT or event_type in _DOMESTIC_PLACE_TYPES or match.entry.mode == "visit"
+    )
 
 
 _APPEAL_TO = frozenset({"appeal", "appeals", "appealed", "appealing", "pleaded", "turned", "wrote", "writes"})
