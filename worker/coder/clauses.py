@@ -141,11 +141,11 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
 
 
 # words between a speech verb and its "that": "said Thursday that", "said on Monday that", "said in a
-# statement that"
+# statement that", "announced last week that"
 _SPEECH_GAP = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
      "tonight", "earlier", "later", "again", "also", "publicly", "recently", "on", "in", "a", "statement",
-     "late"}
+     "late", "last", "this", "early", "week", "month", "night", "morning", "evening", "afternoon"}
 )  # fmt: skip
 
 
@@ -165,22 +165,6 @@ _CLAUSE_CUES = frozenset({";", ":", "that"})
 _SPEAKER_STOP = frozenset(
     {";", ":", "that", "after", "before", "when", "while", "because", "since", "if", "unless", "who", "which"}
 )
-
-
-_WHEN_WORDS = frozenset(
-    {"on", "last", "this", "earlier", "today", "yesterday", "late", "early", "monday", "tuesday", "wednesday",
-     "thursday", "friday", "saturday", "sunday", "week", "month", "night", "morning", "evening", "afternoon"}
-)  # fmt: skip
-
-
-def _speech_before_that(tokens: list[str], j: int, speech: frozenset[str]) -> int:
-    """The speech verb of "said that", "announced on Wednesday that" (a time phrase in between), or -1."""
-    for k in range(j - 1, max(-1, j - 5), -1):
-        if tokens[k] in speech:
-            return k
-        if tokens[k] not in _WHEN_WORDS:
-            return -1
-    return -1
 
 
 def _no_object(tokens: list[str], start: int, end: int) -> bool:
