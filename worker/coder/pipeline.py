@@ -172,10 +172,12 @@ def code_sentence(
     if not nonpolitical.isdisjoint(words):
         return []
     weak_nonpolitical = not lexicon.cue_set("nonpolitical_weak").isdisjoint(words)
+    found = state.actors(sentence.text)
+    if not found and PRONOUNS.isdisjoint(words) and all(m.entry.event_type not in _ACTORLESS for m in matches):
+        return []  # nobody to code: no mention, no pronoun to resolve, no protest of unnamed people
     disaster = not lexicon.cue_set("disasters").isdisjoint(words)
     starts = token_starts(norm)
     ends = list(map(add, starts, map(len, words)))
-    found = state.actors(sentence.text)
     state.counts.update(m.country for m in found if m.country is not None)
     mentions = attach(found, sentence.text, starts, ends)
     refine_sectors(lexicon, words, mentions)
@@ -222,6 +224,10 @@ def code_sentence(
         out.extend(event)
     return _dedupe_sentence(out)
 
+
+# the only types that yield an event without any actor mention (a protest of unnamed people; an
+# assault by protesters becomes one)
+_ACTORLESS = frozenset({"PROTEST", "ASSAULT"})
 
 _DISSENT = frozenset(
     {"strike", "strikes", "protest", "protests", "boycott", "sit-in", "walkout", "demonstrations"}
