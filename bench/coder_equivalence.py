@@ -79,7 +79,8 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="coder-eq-") as tmp:
         docs, mine, theirs = Path(tmp, "docs.jsonl"), Path(tmp, "mine.tsv"), Path(tmp, "ref.tsv")
-        docs.write_bytes(b"".join(orjson.dumps(pair) + b"\n" for pair in corpus(args.stories, args.dev, args.mix)))
+        pairs = corpus(args.stories, args.dev, args.mix)
+        docs.write_bytes(b"".join(orjson.dumps(pair) + b"\n" for pair in pairs))
         env = {**os.environ, "PYTHONPATH": str(args.ref.resolve())}
         # this script, with the reference first on the path: ``worker`` is imported from REF_DIR
         ref_run = subprocess.Popen(

@@ -163,22 +163,24 @@ def code_sentence(
     lexicon = state.lexicon
     norm = normalise(sentence.text)
     words = tokenise(norm)
-    if lexicon.anchors.keys().isdisjoint(words):
-        return []
     matches = find_triggers(lexicon, words)
     if not matches:
         return []
     nonpolitical = lexicon.cue_set("nonpolitical")
     if not nonpolitical.isdisjoint(words):
         return []
-    weak_nonpolitical = not lexicon.cue_set("nonpolitical_weak").isdisjoint(words)
     found = state.actors(sentence.text)
-    if not found and PRONOUNS.isdisjoint(words) and all(m.entry.event_type not in _ACTORLESS for m in matches):
+    state.counts.update(m.country for m in found if m.country is not None)
+    types = [m.entry.event_type for m in matches]
+    if not found and PRONOUNS.isdisjoint(words) and _ACTORLESS.isdisjoint(types):
         return []  # nobody to code: no mention, no pronoun to resolve, no protest of unnamed people
-    disaster = not lexicon.cue_set("disasters").isdisjoint(words)
+    survivors = _surviving_triggers(lexicon, paragraph, words, matches)
+    if not survivors:
+        return []
+    # only now the mentions' token spans and the sentence's facts: most trigger sentences stop above
+    weak_nonpolitical = not lexicon.cue_set("nonpolitical_weak").isdisjoint(words)
     starts = token_starts(norm)
     ends = list(map(add, starts, map(len, words)))
-    state.counts.update(m.country for m in found if m.country is not None)
     mentions = attach(found, sentence.text, starts, ends)
     refine_sectors(lexicon, words, mentions)
     if "by" in words:
@@ -188,7 +190,23 @@ def code_sentence(
     excluded = _source_mentions(words, mentions)
     contexts_found = _contexts(lexicon, words)
     out: list[dict[str, Any]] = []
+    for match, clause, threatened in survivors:
+        event = _build_event(
+            state, paragraph, sentence, published, words, starts, ends, mentions, match, clause, excluded,
+            contexts_found, weak_nonpolitical, threatened,
+        )  # fmt: skip
+        out.extend(event)
+    return _dedupe_sentence(out)
+
+
+def _surviving_triggers(
+    lexicon: Lexicon, paragraph: Paragraph, words: list[str], matches: list[Match]
+) -> list[tuple[Match, ClauseInfo, Match | None]]:
+    """The triggers that stand for an event of their own, in order, with their clause facts and the
+    conflict they threaten, if any. Depends on the words alone (no actors)."""
+    disaster = not lexicon.cue_set("disasters").isdisjoint(words)
     kept: list[Match] = []
+    out: list[tuple[Match, ClauseInfo, Match | None]] = []
     scopes: list[tuple[int, int]] = []
     for match in matches:
         if match.entry.event_type == STATEMENT:
@@ -217,12 +235,8 @@ def code_sentence(
         threatened = None
         if match.entry.event_type in ("AGREE", "THREATEN"):
             threatened = conflict_after(words, match, matches)
-        event = _build_event(
-            state, paragraph, sentence, published, words, starts, ends, mentions, match, clause, excluded,
-            contexts_found, weak_nonpolitical, threatened,
-        )  # fmt: skip
-        out.extend(event)
-    return _dedupe_sentence(out)
+        out.append((match, clause, threatened))
+    return out
 
 
 # the only types that yield an event without any actor mention (a protest of unnamed people; an
