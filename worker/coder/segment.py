@@ -162,9 +162,17 @@ def is_heading(line: str) -> bool:
     return bool(alpha) and sum(w[0].isupper() for w in alpha) >= 0.6 * len(alpha)
 
 
+_FINAL_RUN = ".!?…" + _CLOSERS
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` spans of the sentences of a trimmed paragraph, relative to ``text``."""
     spans: list[tuple[int, int]] = []
+    core = text.rstrip(_FINAL_RUN)
+    if "." not in core and "!" not in core and "?" not in core and "…" not in core:
+        # no boundary: its punctuation can only sit in the final run, which no whitespace follows
+        _add_span(spans, text, 0, len(text))
+        return spans
     cur = 0
     n = len(text)
     for m in _BOUNDARY.finditer(text):
