@@ -14,6 +14,7 @@ from worker.coder.lexicon import (
     _match_from,
     find_triggers,
     load_lexicon,
+    token_spans,
     token_starts,
     tokenise,
 )
@@ -81,6 +82,12 @@ def test_ascii_tokeniser_matches_the_unicode_one(text: str) -> None:
 def test_token_starts_are_the_token_offsets(text: str) -> None:
     assert tokenise(text) == _PLAIN_TOKEN_RE.findall(text)
     assert token_starts(text) == [m.start() for m in _PLAIN_TOKEN_RE.finditer(text)]
+
+
+@given(st.one_of(st.lists(_TEXT_PIECES, max_size=20).map("".join), st.text(max_size=80)))
+def test_token_spans_are_the_token_offsets(text: str) -> None:
+    found = list(_PLAIN_TOKEN_RE.finditer(text))
+    assert token_spans(text, tokenise(text)) == ([m.start() for m in found], [m.end() for m in found])
 
 
 def _plain_find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[tuple[int, int, str]]:

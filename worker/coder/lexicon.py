@@ -42,6 +42,22 @@ def token_starts(norm: str) -> list[int]:
     return list(map(_START, (_ASCII_TOKEN_RE if norm.isascii() else TOKEN_RE).finditer(norm)))
 
 
+def token_spans(norm: str, tokens: list[str]) -> tuple[list[int], list[int]]:
+    """Start and end offsets of ``tokens == tokenise(norm)``, as ``token_starts`` gives the starts. Each
+    token is the first occurrence of its text after the previous one: the tokeniser skips only
+    whitespace (and the separators \x1c-\x1f), which no token contains or starts with."""
+    starts: list[int] = []
+    ends: list[int] = []
+    find = norm.find
+    pos = 0
+    for tok in tokens:
+        pos = find(tok, pos)
+        starts.append(pos)
+        pos += len(tok)
+        ends.append(pos)
+    return starts, ends
+
+
 Element = frozenset[str] | int  # a set of accepted tokens, or a gap of up to N tokens
 
 
@@ -313,14 +329,14 @@ def find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[Match]:
     present = anchors.keys() & tokens
     if not present:
         return []
-    words = set(tokens)
     gates = lexicon.gates
     for word in list(present):
         gate = gates.get(word)
-        if gate is not None and gate.isdisjoint(words):
+        if gate is not None and gate.isdisjoint(tokens):
             present.discard(word)  # none of its patterns can match here
     if not present:
-        return []
+        return []  # most sentences: their anchors are common words ("said", "in") whose patterns fail
+    words = set(tokens)
     n = len(tokens)
     found: list[Match] = []
     for i in [i for i, tok in enumerate(tokens) if tok in present]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from operator import add
 from typing import Any
 
 from worker.coder.actors import find_actors
@@ -23,7 +22,7 @@ from worker.coder.lexicon import (
     find_triggers,
     load_lexicon,
     normalise,
-    token_starts,
+    token_spans,
     tokenise,
 )
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
@@ -179,8 +178,7 @@ def code_sentence(
         return []
     # only now the mentions' token spans and the sentence's facts: most trigger sentences stop above
     weak_nonpolitical = not lexicon.cue_set("nonpolitical_weak").isdisjoint(words)
-    starts = token_starts(norm)
-    ends = list(map(add, starts, map(len, words)))
+    starts, ends = token_spans(norm, words)
     mentions = attach(found, sentence.text, starts, ends)
     refine_sectors(lexicon, words, mentions)
     if "by" in words:
