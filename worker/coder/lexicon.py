@@ -231,12 +231,13 @@ def _context_sets(cues: dict[str, Any]) -> tuple[tuple[str, frozenset[str]], ...
 def context_names(lexicon: Lexicon, words: list[str]) -> list[str]:
     """The ``context_cues`` lists that have a word among ``words``, in lexicon order."""
     if lexicon.context_sets:
-        if lexicon.context_words.isdisjoint(words):
+        present = lexicon.context_words.intersection(words)  # few words: cheap tests below
+        if not present:
             return []
         sets = lexicon.context_sets
     else:  # a Lexicon built by hand
         sets = _context_sets(lexicon.cues)
-    present = set(words)
+        present = frozenset(words)
     return [name for name, ws in sets if not ws.isdisjoint(present)]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from operator import itemgetter
 from typing import Any
 
 from worker.coder.actors import find_actors
@@ -67,6 +68,7 @@ from worker.coder.segment import split_paragraphs
 from worker.coder.taxonomy import CONTEXTS
 
 log = logging.getLogger(__name__)
+_COUNT = itemgetter(1)
 
 _CLAUSE_FACTOR = {REPORTED: 0.95, SUBORDINATE: 0.7, RELATIVE: 0.55, CONDITIONAL: 0.5}
 STATEMENT = "STATEMENT"  # lexicon pseudo-type: CAMEO 01 statements (no comment, denials, condolences, ...)
@@ -112,7 +114,7 @@ class _ArticleState:
     def dominant_country(self) -> str | None:
         """The most mentioned country so far (trigger sentences); the first paragraphs when none yet."""
         if self.counts:
-            return self.counts.most_common(1)[0][0]
+            return max(self.counts.items(), key=_COUNT)[0]  # most_common(1): the first of the most
         if not self._dominant_done:
             counts: Counter[str] = Counter()
             for p in self.paragraphs[:6]:
@@ -187,10 +189,11 @@ def code_sentence(
         fill_countries(mentions, state.dominant_country())
     excluded = _source_mentions(words, mentions)
     contexts_found = _contexts(lexicon, words)
+    date = event_date(published, words)  # one per sentence
     out: list[dict[str, Any]] = []
     for match, clause, threatened in survivors:
         event = _build_event(
-            state, paragraph, sentence, published, words, starts, ends, mentions, match, clause, excluded,
+            state, paragraph, sentence, date, words, starts, ends, mentions, match, clause, excluded,
             contexts_found, weak_nonpolitical, threatened,
         )  # fmt: skip
         out.extend(event)
@@ -347,7 +350,7 @@ def _build_event(
     state: _ArticleState,
     paragraph: Paragraph,
     sentence: Sentence,
-    published: Any,
+    date: str | None,
     words: list[str],
     starts: list[int],
     ends: list[int],
@@ -426,7 +429,7 @@ def _build_event(
                 roles.actors = []
             synthetic = {"text": words[match.start], "country": loc_country or country, "sector": "CVL"}
             return [
-                _assemble(state, paragraph, sentence, published, words, starts, ends, match, clause,
+                _assemble(state, paragraph, sentence, date, words, starts, ends, match, clause,
                           event_type, mode, contexts_found, [synthetic], [], roles.location,
                           weak_nonpolitical)
             ]  # fmt: skip
@@ -441,7 +444,7 @@ def _build_event(
         if not actors and not recipients:
             continue
         out.append(
-            _assemble(state, paragraph, sentence, published, words, starts, ends, match, clause,
+            _assemble(state, paragraph, sentence, date, words, starts, ends, match, clause,
                       event_type, mode, contexts_found, actors, recipients, roles.location, weak_nonpolitical)
         )  # fmt: skip
     return out
@@ -462,7 +465,7 @@ def _assemble(
     state: _ArticleState,
     paragraph: Paragraph,
     sentence: Sentence,
-    published: Any,
+    date: str | None,
     words: list[str],
     starts: list[int],
     ends: list[int],
@@ -519,7 +522,7 @@ def _assemble(
         hypothetical=clause.hypothetical,
         future=clause.future,
         reported=clause.reported,
-        date=event_date(published, words),
+        date=date,
         location={"text": location.mention.text, "country": location.country} if location else None,
     )
 
