@@ -7,6 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from worker.coder.clauses import _reported_after
 from worker.coder.lexicon import (
     TOKEN_RE,
     Lexicon,
@@ -141,3 +142,16 @@ def test_hand_built_patterns_without_precomputed_fields_still_match() -> None:
     pattern = Pattern(entry, (frozenset({"held"}), 2, frozenset({"talks"})), "held *2 talks")
     lexicon = Lexicon(version="t", anchors={"held": (pattern,)}, cues={}, entries=(entry,))
     assert [(m.start, m.end) for m in find_triggers(lexicon, ["they", "held", "new", "talks"])] == [(1, 4)]
+
+
+def _plain_reported_after(tokens: list[str], end: int, speech: frozenset[str]) -> bool:
+    """clauses._reported_after as first written: every token after the trigger looked at."""
+    return any(
+        tokens[k] == "," and not speech.isdisjoint(tokens[k + 1 : k + 6]) for k in range(end, len(tokens) - 1)
+    )
+
+
+@given(st.lists(st.sampled_from([",", "said", "says", "the", "x", "."]), max_size=14), st.integers(0, 15))
+def test_reported_after_matches_the_plain_definition(tokens: list[str], end: int) -> None:
+    speech = frozenset({"said", "says"})
+    assert _reported_after(tokens, end, speech) == _plain_reported_after(tokens, end, speech)
