@@ -137,10 +137,11 @@ def code_article(article: Article) -> CodingResult:
         )
     state = _ArticleState(article, paragraphs, load_lexicon())
     published = published_date(article.published_at)
+    add_events = state.events.extend
     for paragraph in paragraphs:
         for sentence in paragraph.sentences:
             try:
-                state.events.extend(code_sentence(state, paragraph, sentence, published))
+                add_events(code_sentence(state, paragraph, sentence, published))
             except Exception:
                 log.debug(
                     "sentence %d/%d of article %s failed",
@@ -171,9 +172,9 @@ def code_sentence(
     if not nonpolitical.isdisjoint(words):
         return []
     found = state.actors(sentence.text)
-    state.counts.update(m.country for m in found if m.country is not None)
-    types = [m.entry.event_type for m in matches]
-    if not found and PRONOUNS.isdisjoint(words) and _ACTORLESS.isdisjoint(types):
+    if found:
+        state.counts.update(m.country for m in found if m.country is not None)
+    elif PRONOUNS.isdisjoint(words) and _ACTORLESS.isdisjoint([m.entry.event_type for m in matches]):
         return []  # nobody to code: no mention, no pronoun to resolve, no protest of unnamed people
     survivors = _surviving_triggers(lexicon, paragraph, words, matches)
     if not survivors:
