@@ -110,7 +110,8 @@ def _plain_find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[tuple[int,
 
 _LEXICON = load_lexicon()
 _PATTERNS = sorted({p.text: p for ps in _LEXICON.anchors.values() for p in ps}.values(), key=lambda p: p.text)
-_FILLER = ["the", "a", "to", "on", "said", ",", ";", "(", "police", "talks", "with", "not", "will"]
+_FILLER = ["the", "a", "to", "on", "said", ",", ";", "(", "police", "talks", "with", "not", "will", "was",
+           "in", "no", "strike", "is", "would", "end"]  # fmt: skip
 
 
 @st.composite
