@@ -500,7 +500,7 @@ def _assemble(
         confidence *= 0.8
     if weak_nonpolitical:
         confidence *= 0.7
-    contexts = sorted({*entry.contexts, *contexts_found}, key=lambda c: _CONTEXT_ORDER.get(c, 99))
+    contexts = sorted({*entry.contexts, *contexts_found}, key=_context_rank)
     trig_start = sentence.start + starts[match.start]
     trig_end = sentence.start + ends[match.end - 1]
     trigger = state.article.body[trig_start:trig_end]
@@ -528,6 +528,10 @@ def _assemble(
     )
 
 
+def _context_rank(context: str) -> int:
+    return _CONTEXT_ORDER.get(context, 99)
+
+
 def _key(ev: dict[str, Any]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     return (
         ev["event_type"],
@@ -542,16 +546,16 @@ def _dedupe_sentence(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if len(events) <= 1:
         return events
     types = {e["event_type"] for e in events}
+    keys = [_key(ev) for ev in events]
     best: dict[tuple[str, tuple[str, ...], tuple[str, ...]], dict[str, Any]] = {}
-    for ev in events:
+    for ev, k in zip(events, keys, strict=True):
         if ev["event_type"] == "MOBILIZE" and "ASSAULT" in types:
             continue
         if ev["event_type"] == "CONSULT" and "ACCUSE" in types:
             continue
-        k = _key(ev)
         if k not in best or ev["confidence"] > best[k]["confidence"]:
             best[k] = ev
-    return [e for e in events if best.get(_key(e)) is e]
+    return [e for e, k in zip(events, keys, strict=True) if best.get(k) is e]
 
 
 def drop_repeated_headings(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
