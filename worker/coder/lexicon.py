@@ -45,7 +45,7 @@ def token_starts(norm: str) -> list[int]:
 def token_spans(norm: str, tokens: list[str]) -> tuple[list[int], list[int]]:
     """Start and end offsets of ``tokens == tokenise(norm)``, as ``token_starts`` gives the starts. Each
     token is the first occurrence of its text after the previous one: the tokeniser skips only
-    whitespace (and the separators \x1c-\x1f), which no token contains or starts with."""
+    whitespace (and the separators U+001C-U+001F), which no token contains or starts with."""
     starts: list[int] = []
     ends: list[int] = []
     find = norm.find
