@@ -7,6 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from worker.coder.clauses import _reported_after
 from worker.coder.lexicon import (
     TOKEN_RE,
     Lexicon,
@@ -14,6 +15,7 @@ from worker.coder.lexicon import (
     _match_from,
     find_triggers,
     load_lexicon,
+    token_spans,
     token_starts,
     tokenise,
 )
@@ -83,6 +85,12 @@ def test_token_starts_are_the_token_offsets(text: str) -> None:
     assert token_starts(text) == [m.start() for m in _PLAIN_TOKEN_RE.finditer(text)]
 
 
+@given(st.one_of(st.lists(_TEXT_PIECES, max_size=20).map("".join), st.text(max_size=80)))
+def test_token_spans_are_the_token_offsets(text: str) -> None:
+    found = list(_PLAIN_TOKEN_RE.finditer(text))
+    assert token_spans(text, tokenise(text)) == ([m.start() for m in found], [m.end() for m in found])
+
+
 def _plain_find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[tuple[int, int, str]]:
     """find_triggers as first written: every pattern of every anchor tried at its position."""
     found: list[tuple[int, int, Pattern]] = []
@@ -102,7 +110,8 @@ def _plain_find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[tuple[int,
 
 _LEXICON = load_lexicon()
 _PATTERNS = sorted({p.text: p for ps in _LEXICON.anchors.values() for p in ps}.values(), key=lambda p: p.text)
-_FILLER = ["the", "a", "to", "on", "said", ",", ";", "(", "police", "talks", "with", "not", "will"]
+_FILLER = ["the", "a", "to", "on", "said", ",", ";", "(", "police", "talks", "with", "not", "will", "was",
+           "in", "no", "strike", "is", "would", "end"]  # fmt: skip
 
 
 @st.composite
@@ -134,3 +143,16 @@ def test_hand_built_patterns_without_precomputed_fields_still_match() -> None:
     pattern = Pattern(entry, (frozenset({"held"}), 2, frozenset({"talks"})), "held *2 talks")
     lexicon = Lexicon(version="t", anchors={"held": (pattern,)}, cues={}, entries=(entry,))
     assert [(m.start, m.end) for m in find_triggers(lexicon, ["they", "held", "new", "talks"])] == [(1, 4)]
+
+
+def _plain_reported_after(tokens: list[str], end: int, speech: frozenset[str]) -> bool:
+    """clauses._reported_after as first written: every token after the trigger looked at."""
+    return any(
+        tokens[k] == "," and not speech.isdisjoint(tokens[k + 1 : k + 6]) for k in range(end, len(tokens) - 1)
+    )
+
+
+@given(st.lists(st.sampled_from([",", "said", "says", "the", "x", "."]), max_size=14), st.integers(0, 15))
+def test_reported_after_matches_the_plain_definition(tokens: list[str], end: int) -> None:
+    speech = frozenset({"said", "says"})
+    assert _reported_after(tokens, end, speech) == _plain_reported_after(tokens, end, speech)

@@ -184,11 +184,16 @@ def _clause_start(tokens: list[str], j: int, speech: frozenset[str]) -> int:
 
 def _reported_after(tokens: list[str], end: int, speech: frozenset[str]) -> bool:
     """``..., officials said.`` — a speech verb after a comma following the trigger."""
-    if "," not in tokens:
-        return False
-    for k in range(end, len(tokens) - 1):
-        if tokens[k] == "," and not speech.isdisjoint(tokens[k + 1 : k + 6]):
+    last = len(tokens) - 1
+    k = end
+    while k < last:
+        try:
+            k = tokens.index(",", k, last)  # the commas only
+        except ValueError:
+            return False
+        if not speech.isdisjoint(tokens[k + 1 : k + 6]):
             return True
+        k += 1
     return False
 
 

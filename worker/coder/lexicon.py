@@ -42,6 +42,22 @@ def token_starts(norm: str) -> list[int]:
     return list(map(_START, (_ASCII_TOKEN_RE if norm.isascii() else TOKEN_RE).finditer(norm)))
 
 
+def token_spans(norm: str, tokens: list[str]) -> tuple[list[int], list[int]]:
+    """Start and end offsets of ``tokens == tokenise(norm)``, as ``token_starts`` gives the starts. Each
+    token is the first occurrence of its text after the previous one: the tokeniser skips only
+    whitespace (and the separators U+001C-U+001F), which no token contains or starts with."""
+    starts: list[int] = []
+    ends: list[int] = []
+    find = norm.find
+    pos = 0
+    for tok in tokens:
+        pos = find(tok, pos)
+        starts.append(pos)
+        pos += len(tok)
+        ends.append(pos)
+    return starts, ends
+
+
 Element = frozenset[str] | int  # a set of accepted tokens, or a gap of up to N tokens
 
 
@@ -69,18 +85,21 @@ class Pattern:
     required: frozenset[str] = frozenset()
 
 
-@dataclass(slots=True, eq=False)
 class Match:
     """A trigger found in a sentence: token span [start, end). Compared by identity (built in the hot
-    loop: a plain slots class is about three times cheaper to create than a frozen dataclass)."""
+    loop: a plain slots class with its own ``__init__`` is several times cheaper to create than a frozen
+    dataclass, and cheaper than a dataclass with ``__post_init__``)."""
 
-    start: int
-    end: int
-    pattern: Pattern
-    entry: Entry = field(init=False)
+    __slots__ = ("end", "entry", "pattern", "start")
 
-    def __post_init__(self) -> None:
-        self.entry = self.pattern.entry
+    def __init__(self, start: int, end: int, pattern: Pattern) -> None:
+        self.start = start
+        self.end = end
+        self.pattern = pattern
+        self.entry = pattern.entry
+
+    def __repr__(self) -> str:
+        return f"Match(start={self.start}, end={self.end}, pattern={self.pattern.text!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +112,11 @@ class Lexicon:
     # anchor -> the words one of which a sentence needs for any of its patterns to match (the union of
     # their ``required`` sets); None when a pattern is the anchor alone
     gates: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    # the words a sentence is looked up by (``_live_anchors``): anchors, except the common words among them
+    # (said, was, in, ...) that have a gate: these are reached through their gates' words (``unlocks``)
+    lookup: frozenset[str] = frozenset()
+    direct: frozenset[str] = frozenset()  # anchors looked up themselves
+    unlocks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # gate word -> common anchors
     # every token that can end the backward clause scan of ``clauses.analyse``
     clause_stops: frozenset[str] = frozenset()
     # the ``context_cues`` lists as sets, in lexicon order, and all their words
@@ -194,6 +218,13 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
                     anchors.setdefault(word, []).append(pattern)
     cues = dict(data.get("cues", {}))
     stop_cues = ("speech", "relatives", "conditionals", "subordinators")
+    gates = {word: _gate(patterns) for word, patterns in anchors.items()}
+    gated_common = sorted(w for w, gate in gates.items() if gate is not None and w in _COMMON_WORDS)
+    direct = frozenset(anchors.keys() - set(gated_common))
+    unlocks: dict[str, tuple[str, ...]] = {}
+    for word in gated_common:
+        for gate_word in sorted(gates[word] or ()):
+            unlocks[gate_word] = (*unlocks.get(gate_word, ()), word)
     clause_stops = frozenset({";", ":", "that"}).union(*(cues.get(name, ()) for name in stop_cues))
     return Lexicon(
         version=str(data["version"]),
@@ -201,7 +232,10 @@ def build_lexicon(data: dict[str, Any]) -> Lexicon:
         cues=cues,
         entries=tuple(entries),
         sets={name: frozenset(words) for name, words in cues.items() if isinstance(words, list)},
-        gates={word: _gate(patterns) for word, patterns in anchors.items()},
+        gates=gates,
+        lookup=direct.union(unlocks),
+        direct=direct,
+        unlocks=unlocks,
         clause_stops=clause_stops,
         context_sets=_context_sets(cues),
         context_words=frozenset().union(*(ws for _, ws in _context_sets(cues))),
@@ -215,12 +249,13 @@ def _context_sets(cues: dict[str, Any]) -> tuple[tuple[str, frozenset[str]], ...
 def context_names(lexicon: Lexicon, words: list[str]) -> list[str]:
     """The ``context_cues`` lists that have a word among ``words``, in lexicon order."""
     if lexicon.context_sets:
-        if lexicon.context_words.isdisjoint(words):
+        present = lexicon.context_words.intersection(words)  # few words: cheap tests below
+        if not present:
             return []
         sets = lexicon.context_sets
     else:  # a Lexicon built by hand
         sets = _context_sets(lexicon.cues)
-    present = set(words)
+        present = frozenset(words)
     return [name for name, ws in sets if not ws.isdisjoint(present)]
 
 
@@ -310,17 +345,9 @@ _GAP_STOP = frozenset({";", ":", "(", ")"})
 def find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[Match]:
     """All pattern matches in a token list, overlapping ones resolved (strongest, then longest wins)."""
     anchors = lexicon.anchors
-    present = anchors.keys() & tokens
+    present, words = _live_anchors(lexicon, tokens)
     if not present:
-        return []
-    words = set(tokens)
-    gates = lexicon.gates
-    for word in list(present):
-        gate = gates.get(word)
-        if gate is not None and gate.isdisjoint(words):
-            present.discard(word)  # none of its patterns can match here
-    if not present:
-        return []
+        return []  # most sentences: their anchors are common words ("said", "in") whose patterns fail
     n = len(tokens)
     found: list[Match] = []
     for i in [i for i, tok in enumerate(tokens) if tok in present]:
@@ -356,6 +383,38 @@ def find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[Match]:
             kept.append(m)
     kept.sort(key=_start)
     return kept
+
+
+def _live_anchors(lexicon: Lexicon, tokens: list[str]) -> tuple[set[str], set[str]]:
+    """The anchors of ``tokens`` one of whose patterns may match (the anchor is there and, if it has a
+    gate, a word of its gate), and the set of the tokens when it was needed."""
+    gates = lexicon.gates
+    if not lexicon.lookup:  # a Lexicon built by hand: every anchor looked up itself
+        present = lexicon.anchors.keys() & tokens
+        for word in list(present):
+            gate = gates.get(word)
+            if gate is not None and gate.isdisjoint(tokens):
+                present.discard(word)
+        return present, set(tokens) if present else set()
+    hits = lexicon.lookup.intersection(tokens)
+    live: set[str] = set()
+    if not hits:
+        return live, live
+    direct, unlocks = lexicon.direct, lexicon.unlocks
+    words: set[str] | None = None
+    for word in hits:
+        if word in direct:
+            gate = gates.get(word)
+            if gate is None or not gate.isdisjoint(tokens):
+                live.add(word)
+        common = unlocks.get(word)
+        if common is not None:  # a gate word: its common anchors are live if present
+            if words is None:
+                words = set(tokens)
+            live.update(words.intersection(common))
+    if not live:
+        return live, live
+    return live, words if words is not None else set(tokens)
 
 
 def _strength(m: Match) -> tuple[float, int, int]:

@@ -23,7 +23,9 @@ class Article:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+# Sentence and Paragraph are read-only by convention, not frozen: segmentation builds one per sentence
+# and paragraph, and a frozen dataclass takes three times as long to create (hashable all the same)
+@dataclass(slots=True, unsafe_hash=True)
 class Sentence:
     index: int  # index inside its paragraph
     start: int  # character offsets into Article.body
@@ -31,7 +33,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Paragraph:
     index: int  # index among the article's kept paragraphs and headings
     start: int  # character offsets into Article.body

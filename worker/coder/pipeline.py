@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from operator import add
+from operator import itemgetter
 from typing import Any
 
 from worker.coder.actors import find_actors
@@ -23,7 +23,7 @@ from worker.coder.lexicon import (
     find_triggers,
     load_lexicon,
     normalise,
-    token_starts,
+    token_spans,
     tokenise,
 )
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
@@ -70,6 +70,7 @@ from worker.coder.segment import split_paragraphs
 from worker.coder.taxonomy import CONTEXTS
 
 log = logging.getLogger(__name__)
+_COUNT = itemgetter(1)
 
 _CLAUSE_FACTOR = {REPORTED: 0.95, SUBORDINATE: 0.7, RELATIVE: 0.55, CONDITIONAL: 0.5}
 STATEMENT = "STATEMENT"  # lexicon pseudo-type: CAMEO 01 statements (no comment, denials, condolences, ...)
@@ -129,7 +130,7 @@ class _ArticleState:
     def dominant_country(self) -> str | None:
         """The most mentioned country so far (trigger sentences); the first paragraphs when none yet."""
         if self.counts:
-            return self.counts.most_common(1)[0][0]
+            return max(self.counts.items(), key=_COUNT)[0]  # most_common(1): the first of the most
         if not self._dominant_done:
             counts: Counter[str] = Counter()
             for p in self.paragraphs[:6]:
@@ -153,10 +154,11 @@ def code_article(article: Article) -> CodingResult:
         )
     state = _ArticleState(article, paragraphs, load_lexicon())
     published = published_date(article.published_at)
+    add_events = state.events.extend
     for paragraph in paragraphs:
         for sentence in paragraph.sentences:
             try:
-                state.events.extend(code_sentence(state, paragraph, sentence, published))
+                add_events(code_sentence(state, paragraph, sentence, published))
             except Exception:
                 log.debug(
                     "sentence %d/%d of article %s failed",
@@ -180,20 +182,23 @@ def code_sentence(
     lexicon = state.lexicon
     norm = normalise(sentence.text)
     words = tokenise(norm)
-    if lexicon.anchors.keys().isdisjoint(words):
-        return []
     matches = find_triggers(lexicon, words)
     if not matches:
         return []
     nonpolitical = lexicon.cue_set("nonpolitical")
     if not nonpolitical.isdisjoint(words):
         return []
-    weak_nonpolitical = not lexicon.cue_set("nonpolitical_weak").isdisjoint(words)
-    disaster = not lexicon.cue_set("disasters").isdisjoint(words)
-    starts = token_starts(norm)
-    ends = list(map(add, starts, map(len, words)))
     found = state.actors(sentence.text)
-    state.counts.update(home for home in map(home_country, found) if home is not None)
+    if found:
+        state.counts.update(home for home in map(home_country, found) if home is not None)
+    elif PRONOUNS.isdisjoint(words) and _ACTORLESS.isdisjoint([m.entry.event_type for m in matches]):
+        return []  # nobody to code: no mention, no pronoun to resolve, no protest of unnamed people
+    survivors = _surviving_triggers(lexicon, paragraph, words, matches)
+    if not survivors:
+        return []
+    # only now the mentions' token spans and the sentence's facts: most trigger sentences stop above
+    weak_nonpolitical = not lexicon.cue_set("nonpolitical_weak").isdisjoint(words)
+    starts, ends = token_spans(norm, words)
     mentions = attach(found, sentence.text, starts, ends)
     refine_sectors(lexicon, words, mentions)
     if "by" in words:
@@ -202,8 +207,25 @@ def code_sentence(
         fill_countries(mentions, state.dominant_country)
     excluded = _source_mentions(words, mentions)
     contexts_found = _contexts(lexicon, words)
+    date = event_date(published, words)  # one per sentence
     out: list[dict[str, Any]] = []
+    for match, clause, threatened in survivors:
+        event = _build_event(
+            state, paragraph, sentence, date, words, starts, ends, mentions, match, clause, excluded,
+            contexts_found, weak_nonpolitical, threatened,
+        )  # fmt: skip
+        out.extend(event)
+    return _dedupe_sentence(out)
+
+
+def _surviving_triggers(
+    lexicon: Lexicon, paragraph: Paragraph, words: list[str], matches: list[Match]
+) -> list[tuple[Match, ClauseInfo, Match | None]]:
+    """The triggers that stand for an event of their own, in order, with their clause facts and the
+    conflict they threaten, if any. Depends on the words alone (no actors)."""
+    disaster = not lexicon.cue_set("disasters").isdisjoint(words)
     kept: list[Match] = []
+    out: list[tuple[Match, ClauseInfo, Match | None]] = []
     scopes: list[tuple[int, int]] = []
     for match in matches:
         if match.entry.event_type == STATEMENT:
@@ -233,13 +255,13 @@ def code_sentence(
         threatened = None
         if match.entry.event_type in ("AGREE", "THREATEN"):
             threatened = conflict_after(words, match, matches)
-        event = _build_event(
-            state, paragraph, sentence, published, words, starts, ends, mentions, match, clause, excluded,
-            contexts_found, weak_nonpolitical, threatened,
-        )  # fmt: skip
-        out.extend(event)
-    return _dedupe_sentence(out)
+        out.append((match, clause, threatened))
+    return out
 
+
+# the only types that yield an event without any actor mention (a protest of unnamed people; an
+# assault by protesters becomes one)
+_ACTORLESS = frozenset({"PROTEST", "ASSAULT"})
 
 _DISSENT = frozenset(
     {"strike", "strikes", "protest", "protests", "boycott", "sit-in", "walkout", "demonstrations"}
@@ -349,7 +371,7 @@ def _build_event(
     state: _ArticleState,
     paragraph: Paragraph,
     sentence: Sentence,
-    published: Any,
+    date: str | None,
     words: list[str],
     starts: list[int],
     ends: list[int],
@@ -432,7 +454,7 @@ def _build_event(
                 roles.actors = []
             synthetic = {"text": words[match.start], "country": loc_country or country, "sector": "CVL"}
             return [
-                _assemble(state, paragraph, sentence, published, words, starts, ends, match, clause,
+                _assemble(state, paragraph, sentence, date, words, starts, ends, match, clause,
                           event_type, mode, contexts_found, [synthetic], [], roles.location,
                           weak_nonpolitical)
             ]  # fmt: skip
@@ -447,7 +469,7 @@ def _build_event(
         if not actors and not recipients:
             continue
         out.append(
-            _assemble(state, paragraph, sentence, published, words, starts, ends, match, clause,
+            _assemble(state, paragraph, sentence, date, words, starts, ends, match, clause,
                       event_type, mode, contexts_found, actors, recipients, roles.location, weak_nonpolitical)
         )  # fmt: skip
     return out
@@ -484,7 +506,7 @@ def _assemble(
     state: _ArticleState,
     paragraph: Paragraph,
     sentence: Sentence,
-    published: Any,
+    date: str | None,
     words: list[str],
     starts: list[int],
     ends: list[int],
@@ -518,7 +540,7 @@ def _assemble(
         confidence *= 0.8
     if weak_nonpolitical:
         confidence *= 0.7
-    contexts = sorted({*entry.contexts, *contexts_found}, key=lambda c: _CONTEXT_ORDER.get(c, 99))
+    contexts = sorted({*entry.contexts, *contexts_found}, key=_context_rank)
     trig_start = sentence.start + starts[match.start]
     trig_end = sentence.start + ends[match.end - 1]
     trigger = state.article.body[trig_start:trig_end]
@@ -541,9 +563,13 @@ def _assemble(
         hypothetical=clause.hypothetical,
         future=clause.future,
         reported=clause.reported,
-        date=event_date(published, words),
+        date=date,
         location={"text": location.mention.text, "country": location.country} if location else None,
     )
+
+
+def _context_rank(context: str) -> int:
+    return _CONTEXT_ORDER.get(context, 99)
 
 
 def _key(ev: dict[str, Any]) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
@@ -560,16 +586,16 @@ def _dedupe_sentence(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if len(events) <= 1:
         return events
     types = {e["event_type"] for e in events}
+    keys = [_key(ev) for ev in events]
     best: dict[tuple[str, tuple[str, ...], tuple[str, ...]], dict[str, Any]] = {}
-    for ev in events:
+    for ev, k in zip(events, keys, strict=True):
         if ev["event_type"] == "MOBILIZE" and "ASSAULT" in types:
             continue
         if ev["event_type"] == "CONSULT" and "ACCUSE" in types:
             continue
-        k = _key(ev)
         if k not in best or ev["confidence"] > best[k]["confidence"]:
             best[k] = ev
-    return [e for e in events if best.get(_key(e)) is e]
+    return [e for e, k in zip(events, keys, strict=True) if best.get(k) is e]
 
 
 def drop_repeated_headings(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -108,12 +108,11 @@ def segment(body: str) -> Segmentation:
             dropped += 1
             continue
         heading = is_heading(text)
-        if heading and end - start <= MAX_SENTENCE_CHARS:
+        spans = [(0, end - start)] if heading and end - start <= MAX_SENTENCE_CHARS else sentence_spans(text)
+        if len(spans) == 1 and spans[0][1] == end - start:  # most paragraphs: one sentence, all of it
             sentences: tuple[Sentence, ...] = (Sentence(0, start, end, text),)
         else:
-            sentences = tuple(
-                Sentence(i, start + s, start + e, text[s:e]) for i, (s, e) in enumerate(sentence_spans(text))
-            )
+            sentences = tuple(Sentence(i, start + s, start + e, text[s:e]) for i, (s, e) in enumerate(spans))
         paragraphs.append(Paragraph(len(paragraphs), start, end, text, heading, sentences))
     return Segmentation(paragraphs, dropped)
 
@@ -162,9 +161,17 @@ def is_heading(line: str) -> bool:
     return bool(alpha) and sum(w[0].isupper() for w in alpha) >= 0.6 * len(alpha)
 
 
+_FINAL_RUN = ".!?…" + _CLOSERS
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` spans of the sentences of a trimmed paragraph, relative to ``text``."""
     spans: list[tuple[int, int]] = []
+    core = text.rstrip(_FINAL_RUN)
+    if "." not in core and "!" not in core and "?" not in core and "…" not in core:
+        # no boundary: its punctuation can only sit in the final run, which no whitespace follows
+        _add_span(spans, text, 0, len(text))
+        return spans
     cur = 0
     n = len(text)
     for m in _BOUNDARY.finditer(text):
@@ -175,7 +182,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if nxt_at >= n:
             break
         if _is_boundary(text, m.start(), text[m.start() : end], nxt_at):
-            _add_span(spans, text, cur, end)
+            if end - cur <= MAX_SENTENCE_CHARS:
+                spans.append((cur, end))  # ``_add_span`` of a sentence within bounds
+            else:
+                _add_span(spans, text, cur, end)
             cur = nxt_at
     if cur < n:
         _add_span(spans, text, cur, n)
