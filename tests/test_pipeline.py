@@ -467,3 +467,12 @@ def test_suspended_membership_and_strikes_on_power_plants() -> None:
     assert countries(ev["actor"]) == {"ARL"} and countries(ev["recipient"]) == {"SYR"}
     ev = one("Russian missiles struck a power plant in Odesa.", "ASSAULT")
     assert countries(ev["actor"]) == {"RUS"} and countries(ev["recipient"]) == {"UKR"}
+
+
+def test_accused_deed_is_no_event_of_its_own() -> None:
+    events = code(
+        "Kenya accused Somali militants of bombing a bus station in Garissa, which killed six people."
+    )
+    assert {e["event_type"] for e in events} == {"ACCUSE"}
+    events = code("After Peru accused Chile of shelling the border post, Peruvian troops attacked a camp.")
+    assert {"ACCUSE", "ASSAULT"} <= {e["event_type"] for e in events}

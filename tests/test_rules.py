@@ -8,6 +8,7 @@ from worker.coder.rules import (
     abstract_object,
     appositive,
     background_clause,
+    content_scope,
     definite_background,
     object_of_verbal,
     opinion,
@@ -61,3 +62,18 @@ def test_opinion_and_statement_scope() -> None:
     assert opinion(lex, words, analyse(lex, words, attack.start, attack.end))
     words = TOKEN_RE.findall("he denied the charges ; later he resigned")
     assert scope_end(words, 2) == words.index(";")
+
+
+def test_content_of_an_accusation() -> None:
+    lex = load_lexicon()
+    words, matches = _parse(
+        "Kenya accused Somali militants of shelling a market, which killed six, and closed the border."
+    )
+    accused = _match(matches, words, "accused")
+    start, end = content_scope(words, accused, analyse(lex, words, accused.start, accused.end))
+    inside = {words[m.start] for m in matches if start <= m.start < end}
+    assert "shelling" in inside and "killed" in inside and "closed" not in inside
+    words, matches = _parse("After Peru accused Chile of shelling the post, Peruvian troops attacked a camp.")
+    accused = _match(matches, words, "accused")
+    start, end = content_scope(words, accused, analyse(lex, words, accused.start, accused.end))
+    assert words.index("attacked") >= end > words.index("shelling")

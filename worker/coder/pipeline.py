@@ -49,6 +49,7 @@ from worker.coder.roles import (
     refine_sectors,
 )
 from worker.coder.rules import (
+    CONTENT_TYPES,
     MATERIAL_CONFLICT,
     PRONOUNS,
     VERBAL,
@@ -56,6 +57,7 @@ from worker.coder.rules import (
     appositive,
     background_clause,
     claimed_own_act,
+    content_scope,
     definite_background,
     governed,
     object_of_verbal,
@@ -188,12 +190,15 @@ def code_sentence(
     out: list[dict[str, Any]] = []
     kept: list[Match] = []
     scopes: list[tuple[int, int]] = []
+    contents: list[tuple[int, int]] = []  # what a verbal conflict act is about ("accused X of attacking")
     for match in matches:
         if match.entry.event_type == STATEMENT:
             scopes.append((match.start, scope_end(words, match.end)))
             continue
         if any(s <= match.start < e for s, e in scopes):
             continue  # "denied charges he ordered the attack": the content of a statement
+        if match.entry.event_type not in VERBAL and any(s <= match.start < e for s, e in contents):
+            continue  # "accused Y of shelling the town": the shelling is what is accused
         if disaster and match.entry.event_type in _FORCE:
             continue  # "the earthquake killed 40": nature, not an attack; aid for the victims stays
         clause = analyse(lexicon, words, match.start, match.end)
@@ -212,6 +217,8 @@ def code_sentence(
         ):
             continue
         kept.append(match)
+        if match.entry.event_type in CONTENT_TYPES:
+            contents.append(content_scope(words, match, clause))
         threatened = None
         if match.entry.event_type in ("AGREE", "THREATEN"):
             threatened = conflict_after(words, match, matches)

@@ -6,7 +6,7 @@ Pure functions of the token list, the trigger match and its clause facts; used b
 
 from __future__ import annotations
 
-from worker.coder.clauses import ClauseInfo
+from worker.coder.clauses import CONDITIONAL, SUBORDINATE, ClauseInfo
 from worker.coder.lexicon import Lexicon, Match
 
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -164,3 +164,17 @@ def scope_end(words: list[str], end: int) -> int:
         if words[k] in SCOPE_BREAK or (words[k] == "," and k + 1 < len(words) and words[k + 1] == "and"):
             return k
     return min(len(words), end + 30)
+
+
+CONTENT_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN"})
+
+
+def content_scope(words: list[str], match: Match, clause: ClauseInfo) -> tuple[int, int]:
+    """Tokens that are the content of a verbal conflict act ("accused X of ordering the attack on Y",
+    "condemned the raids, which killed ten"): the reported deed is what is accused, not an event of
+    the sentence. The scope runs to the end of the clause: a new main clause (";", "but", ", and") or,
+    for a trigger in a subordinate or conditional clause, its first comma."""
+    end = scope_end(words, match.end)
+    if clause.kind in (SUBORDINATE, CONDITIONAL) and "," in words[match.end : end]:
+        end = words.index(",", match.end)
+    return match.end, end
