@@ -476,3 +476,12 @@ def test_accused_deed_is_no_event_of_its_own() -> None:
     assert {e["event_type"] for e in events} == {"ACCUSE"}
     events = code("After Peru accused Chile of shelling the border post, Peruvian troops attacked a camp.")
     assert {"ACCUSE", "ASSAULT"} <= {e["event_type"] for e in events}
+
+
+def test_mobilize_yields_only_to_the_same_forces_using_force() -> None:
+    moved = code("Nigerian army units were deployed to Maiduguri and opened fire on Boko Haram fighters.")
+    assert "MOBILIZE" not in {e["event_type"] for e in moved}
+    from worker.coder.pipeline import top_event
+
+    top = top_event(code("Chad put its army on high alert after Sudanese militias attacked a border town."))
+    assert top is not None and top["event_type"] == "MOBILIZE"

@@ -529,7 +529,7 @@ def _dedupe_sentence(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     types = {e["event_type"] for e in events}
     best: dict[tuple[str, tuple[str, ...], tuple[str, ...]], dict[str, Any]] = {}
     for ev in events:
-        if ev["event_type"] == "MOBILIZE" and "ASSAULT" in types:
+        if ev["event_type"] == "MOBILIZE" and "ASSAULT" in types and _in_assault(ev, events):
             continue
         if ev["event_type"] == "CONSULT" and "ACCUSE" in types:
             continue
@@ -537,6 +537,18 @@ def _dedupe_sentence(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if k not in best or ev["confidence"] > best[k]["confidence"]:
             best[k] = ev
     return [e for e in events if best.get(_key(e)) is e]
+
+
+def _in_assault(mobilize: dict[str, Any], events: list[dict[str, Any]]) -> bool:
+    """The forces moved are the ones that use force ("units were activated and returned fire"): an
+    ASSAULT of the same actor at least as confident, not one in a background or purpose clause."""
+    actors = {a["country"] for a in mobilize["actor"]}
+    return any(
+        e["event_type"] == "ASSAULT"
+        and e["confidence"] >= mobilize["confidence"]
+        and not actors.isdisjoint(a["country"] for a in e["actor"])
+        for e in events
+    )
 
 
 def drop_repeated_headings(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
