@@ -485,3 +485,9 @@ def test_mobilize_yields_only_to_the_same_forces_using_force() -> None:
 
     top = top_event(code("Chad put its army on high alert after Sudanese militias attacked a border town."))
     assert top is not None and top["event_type"] == "MOBILIZE"
+
+
+def test_ordering_troops_is_a_deployment() -> None:
+    ev = one("The Kenyan president ordered troops to the northern border on Sunday.", "MOBILIZE")
+    assert countries(ev["actor"]) == {"KEN"}
+    assert types("The Kenyan president urged Somalia to secure the northern border.") == ["REQUEST"]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from worker.coder.clauses import analyse
 from worker.coder.lexicon import TOKEN_RE, Match, find_triggers, load_lexicon, normalise
-from worker.coder.retype import conflict_after, demanded, refusal, reported_would, threat_mode
+from worker.coder.retype import (
+    conflict_after,
+    demanded,
+    ordered_act,
+    refusal,
+    reported_would,
+    threat_mode,
+)
 
 
 def _parse(sentence: str) -> tuple[list[str], list[Match]]:
@@ -45,3 +52,14 @@ def test_vow_of_conflict() -> None:
     words, matches = _parse("Hungary vowed to strengthen ties with Serbia.")
     assert conflict_after(words, _match(matches, words, "vowed"), matches) is None
     assert threat_mode("COERCE", "arrest") == "arrest" and threat_mode("ASSAULT", None) == "violence"
+
+
+def test_an_order_to_own_forces_is_the_act_ordered() -> None:
+    words, matches = _parse("The Zambian president ordered the army to seize the mine.")
+    assert ordered_act(words, _match(matches, words, "ordered"), matches) == ("COERCE", "seize")
+    words, matches = _parse("Fiji ordered police to the airport.")
+    assert ordered_act(words, _match(matches, words, "ordered"), matches) == ("MOBILIZE", "police")
+    words, matches = _parse("Fiji ordered the army to negotiate with the strikers.")
+    assert ordered_act(words, _match(matches, words, "ordered"), matches) is None
+    words, matches = _parse("Fiji ordered the mine owners to seize the equipment.")
+    assert ordered_act(words, _match(matches, words, "ordered"), matches) is None

@@ -33,6 +33,7 @@ from worker.coder.retype import (
     demanded,
     diplomatic_protest,
     material_cooperation,
+    ordered_act,
     protesters,
     refusal,
     reported_would,
@@ -222,9 +223,10 @@ def code_sentence(
         threatened = None
         if match.entry.event_type in ("AGREE", "THREATEN"):
             threatened = conflict_after(words, match, matches)
+        ordered = ordered_act(words, match, matches) if match.entry.event_type == "REQUEST" else None
         event = _build_event(
             state, paragraph, sentence, published, words, starts, ends, mentions, match, clause, excluded,
-            contexts_found, weak_nonpolitical, threatened,
+            contexts_found, weak_nonpolitical, threatened, ordered,
         )  # fmt: skip
         out.extend(event)
     return _dedupe_sentence(out)
@@ -347,6 +349,7 @@ def _build_event(
     contexts_found: list[str],
     weak_nonpolitical: bool,
     threatened: Match | None = None,
+    ordered: tuple[str, str | None] | None = None,
 ) -> list[dict[str, Any]]:
     lexicon = state.lexicon
     entry = match.entry
@@ -380,6 +383,8 @@ def _build_event(
             roles.recipients = [m for m in roles.actors if m not in speakers] or roles.recipients
             roles.actors = speakers
             clause = replace(clause, hypothetical=False, future=False)
+    if ordered is not None:
+        event_type, mode = ordered  # "ordered police to disperse the crowd": the act ordered
     if event_type == "SUPPORT" and material_cooperation(words, match, contexts_found):
         event_type, mode = "COOPERATE", None  # "expanded cooperation" on trade or security
     if event_type == "ASSAULT" and mode != "crowd-control" and protesters(roles.actors, words, match):

@@ -11,7 +11,7 @@ from itertools import pairwise
 from worker.coder.clauses import CONDITIONAL, ClauseInfo
 from worker.coder.lexicon import Lexicon, Match
 from worker.coder.roles import Mention
-from worker.coder.rules import MATERIAL_CONFLICT
+from worker.coder.rules import MATERIAL_CONFLICT, VERBAL
 
 MUST = frozenset({"must", "should"})
 
@@ -114,3 +114,37 @@ def reported_would(lexicon: Lexicon, words: list[str], match: Match, clause: Cla
         return False
     others = lexicon.cue_set("hypothetical") - {"would"}
     return others.isdisjoint(window) and "if" not in words[match.end :]
+
+
+ORDER_VERBS = frozenset(
+    {"ordered", "orders", "order", "ordering", "instructed", "instructs", "instruct", "directed", "directs",
+     "direct", "commanded", "commands"}
+)  # fmt: skip
+
+FORCES = frozenset(
+    {"troops", "soldiers", "army", "military", "forces", "police", "policemen", "officers", "security",
+     "navy", "warships", "jets", "units", "tanks", "reservists", "guard", "guards", "militia", "militias",
+     "commandos", "paratroopers", "marines", "gendarmes", "gendarmerie", "army's", "battalion", "brigade"}
+)  # fmt: skip
+
+POLICE = frozenset({"police", "policemen", "officers", "security", "gendarmes", "gendarmerie"})
+
+PLACE_AFTER = frozenset(
+    {"the", "a", "its", "their", "his", "her", "northern", "southern", "eastern", "western"}
+)
+
+
+def ordered_act(words: list[str], match: Match, matches: list[Match]) -> tuple[str, str | None] | None:
+    """'ordered troops to the border', 'ordered police to disperse the crowd': an order to one's own
+    armed or police forces is the act ordered (its type and mode, the one who ordered as actor),
+    not a request; an order to go somewhere is a deployment (MOBILIZE). Verbal acts ("ordered the
+    army to negotiate") stay a REQUEST."""
+    if words[match.start] not in ORDER_VERBS or FORCES.isdisjoint(words[match.start : match.end]):
+        return None
+    for m in matches:
+        if match.end <= m.start <= match.end + 2 and m.entry.event_type not in VERBAL:
+            return m.entry.event_type, m.entry.mode
+    if match.end < len(words) and words[match.end - 1] == "to" and words[match.end] in PLACE_AFTER:
+        police = not POLICE.isdisjoint(words[match.start : match.end])
+        return "MOBILIZE", "police" if police else "troops"
+    return None
