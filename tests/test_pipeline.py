@@ -491,3 +491,11 @@ def test_ordering_troops_is_a_deployment() -> None:
     ev = one("The Kenyan president ordered troops to the northern border on Sunday.", "MOBILIZE")
     assert countries(ev["actor"]) == {"KEN"}
     assert types("The Kenyan president urged Somalia to secure the northern border.") == ["REQUEST"]
+
+
+def test_conditional_force_and_strike_threats() -> None:
+    ev = one(
+        "Iran said it would attack American bases if the United States struck its nuclear sites.", "THREATEN"
+    )
+    assert ev["mode"] == "violence" and not ev["hypothetical"]
+    assert "THREATEN" in types("Teachers in Kenya threatened to strike next week.")

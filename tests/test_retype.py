@@ -5,6 +5,7 @@ from __future__ import annotations
 from worker.coder.clauses import analyse
 from worker.coder.lexicon import TOKEN_RE, Match, find_triggers, load_lexicon, normalise
 from worker.coder.retype import (
+    conditional_threat,
     conflict_after,
     demanded,
     ordered_act,
@@ -63,3 +64,16 @@ def test_an_order_to_own_forces_is_the_act_ordered() -> None:
     assert ordered_act(words, _match(matches, words, "ordered"), matches) is None
     words, matches = _parse("Fiji ordered the mine owners to seize the equipment.")
     assert ordered_act(words, _match(matches, words, "ordered"), matches) is None
+
+
+def test_force_announced_on_a_condition_is_a_threat() -> None:
+    lex = load_lexicon()
+    for sentence, expected in [
+        ("Peru said it would strike the rebel camps if the kidnappers harmed the hostages.", True),
+        ("Peru will arrest the strike leaders unless they return to work.", True),
+        ("Peru would not arrest the strike leaders if they returned to work.", False),
+        ("If the rebels attacked the town, Peru would respond.", False),
+    ]:
+        words, matches = _parse(sentence)
+        m = next(m for m in matches if m.entry.event_type in ("ASSAULT", "COERCE"))
+        assert conditional_threat(words, m, analyse(lex, words, m.start, m.end)) is expected, sentence

@@ -29,6 +29,7 @@ from worker.coder.lexicon import (
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
 from worker.coder.retype import (
     MUST,
+    conditional_threat,
     conflict_after,
     demanded,
     diplomatic_protest,
@@ -235,7 +236,7 @@ def code_sentence(
 _DISSENT = frozenset(
     {"strike", "strikes", "protest", "protests", "boycott", "sit-in", "walkout", "demonstrations"}
 )
-_DISSENT_TALK = frozenset({"REJECT", "CONCEDE", "REQUEST", "AGREE"})
+_DISSENT_TALK = frozenset({"REJECT", "CONCEDE", "REQUEST", "AGREE", "THREATEN"})
 
 
 _AUTHORITY_ACTS = frozenset({"RETREAT", "COERCE", "SANCTION"})
@@ -395,6 +396,8 @@ def _build_event(
         event_type, mode = "AID", None  # sending peacekeepers is protection for the host (CAMEO 074)
     elif event_type == "MOBILIZE" and not _UNARMED.isdisjoint(words[match.start : match.end + 8]):
         event_type, mode = "AID", None  # deploying observers/doctors: no armed force
+    if event_type in MATERIAL_CONFLICT and conditional_threat(words, match, clause):
+        clause = replace(clause, hypothetical=False, future=True)  # "would strike ... if": a threat
     if clause.negated and event_type in _COOPERATIVE and refusal(lexicon, words, match, clause):
         event_type, mode = "REJECT", None  # "will not release", "failed to agree": declining (CAMEO 12)
         clause = replace(clause, negated=False)

@@ -148,3 +148,18 @@ def ordered_act(words: list[str], match: Match, matches: list[Match]) -> tuple[s
         police = not POLICE.isdisjoint(words[match.start : match.end])
         return "MOBILIZE", "police" if police else "troops"
     return None
+
+
+CONDITION = frozenset({"if", "unless"})
+
+WOULD_WILL = frozenset({"would", "will", "'d", "'ll", "wo", "shall"})
+
+
+def conditional_threat(words: list[str], match: Match, clause: ClauseInfo) -> bool:
+    """'Iran said it would strike US bases if ...', 'will arrest them unless ...': coercion or force
+    announced on a condition is a threat (CAMEO 13), not a hypothetical attack."""
+    if match.entry.event_type not in MATERIAL_CONFLICT or clause.negated or clause.kind == CONDITIONAL:
+        return False
+    if WOULD_WILL.isdisjoint(words[max(clause.region_start, match.start - 4) : match.start]):
+        return False
+    return not CONDITION.isdisjoint(words[match.end : match.end + 15])
