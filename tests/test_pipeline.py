@@ -499,3 +499,9 @@ def test_conditional_force_and_strike_threats() -> None:
     )
     assert ev["mode"] == "violence" and not ev["hypothetical"]
     assert "THREATEN" in types("Teachers in Kenya threatened to strike next week.")
+
+
+def test_cyber_attack_written_as_two_words() -> None:
+    assert (
+        one("Russian hackers launched a cyber attack on Estonia's tax office.", "COERCE")["mode"] == "cyber"
+    )

@@ -7,6 +7,7 @@ from worker.coder.lexicon import TOKEN_RE, Match, find_triggers, load_lexicon, n
 from worker.coder.retype import (
     conditional_threat,
     conflict_after,
+    cyber_attack,
     demanded,
     ordered_act,
     refusal,
@@ -77,3 +78,13 @@ def test_force_announced_on_a_condition_is_a_threat() -> None:
         words, matches = _parse(sentence)
         m = next(m for m in matches if m.entry.event_type in ("ASSAULT", "COERCE"))
         assert conditional_threat(words, m, analyse(lex, words, m.start, m.end)) is expected, sentence
+
+
+def test_cyber_attacks_by_modifier_agent_or_target() -> None:
+    for sentence, expected in [
+        ("A cyber attack hit the Estonian tax office.", True),
+        ("An attack by hackers shut the ministry's website.", True),
+        ("An attack on a police post killed four officers.", False),
+    ]:
+        words, matches = _parse(sentence)
+        assert cyber_attack(words, _match(matches, words, "attack")) is expected, sentence

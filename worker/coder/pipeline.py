@@ -31,6 +31,7 @@ from worker.coder.retype import (
     MUST,
     conditional_threat,
     conflict_after,
+    cyber_attack,
     demanded,
     diplomatic_protest,
     material_cooperation,
@@ -87,10 +88,6 @@ _UNARMED = frozenset(
 )  # fmt: skip
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeepers", "peacekeeper"})
 _FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
-_CYBER = frozenset(
-    {"cyber", "cyberattack", "cyberattacks", "cyber-attack", "ransomware", "hacking", "hacker", "hackers",
-     "malware", "ddos", "phishing", "network", "computer"}
-)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -390,7 +387,7 @@ def _build_event(
         event_type, mode = "COOPERATE", None  # "expanded cooperation" on trade or security
     if event_type == "ASSAULT" and mode != "crowd-control" and protesters(roles.actors, words, match):
         event_type, mode = "PROTEST", "riot"  # protesters clashing or throwing stones: a violent protest
-    if event_type == "ASSAULT" and not _CYBER.isdisjoint(words[match.start : match.end]):
+    if event_type == "ASSAULT" and cyber_attack(words, match):
         event_type, mode = "COERCE", "cyber"  # "carried out a ransomware attack": no physical violence
     if event_type == "MOBILIZE" and not _PEACEKEEPING.isdisjoint(words):
         event_type, mode = "AID", None  # sending peacekeepers is protection for the host (CAMEO 074)

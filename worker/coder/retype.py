@@ -163,3 +163,16 @@ def conditional_threat(words: list[str], match: Match, clause: ClauseInfo) -> bo
     if WOULD_WILL.isdisjoint(words[max(clause.region_start, match.start - 4) : match.start]):
         return False
     return not CONDITION.isdisjoint(words[match.end : match.end + 15])
+
+
+CYBER = frozenset(
+    {"cyber", "cyberattack", "cyberattacks", "cyber-attack", "ransomware", "hacking", "hacker", "hackers",
+     "malware", "ddos", "phishing", "computer", "computers", "online", "digital"}
+)  # fmt: skip
+
+
+def cyber_attack(words: list[str], match: Match) -> bool:
+    """'a cyber attack', 'carried out a ransomware attack', 'an attack by hackers': no physical
+    violence (COERCE cyber). The attack's modifiers just before it, its agent or target just after."""
+    before = words[max(0, match.start - 2) : match.end]
+    return not CYBER.isdisjoint(before) or not CYBER.isdisjoint(words[match.end : match.end + 6])
