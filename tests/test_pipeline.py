@@ -505,3 +505,9 @@ def test_cyber_attack_written_as_two_words() -> None:
     assert (
         one("Russian hackers launched a cyber attack on Estonia's tax office.", "COERCE")["mode"] == "cyber"
     )
+
+
+def test_a_demand_backed_by_a_threat_is_the_threat() -> None:
+    sentence = "Austria pressed Hungary to reopen the border crossing, threatening to halt all gas transit."
+    assert types(sentence) == ["THREATEN"]
+    assert types("Austria pressed Hungary to reopen the border crossing.") == ["REQUEST"]

@@ -538,10 +538,18 @@ def _dedupe_sentence(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         if ev["event_type"] == "CONSULT" and "ACCUSE" in types:
             continue
+        if ev["event_type"] == "REQUEST" and _backed_by_threat(events):
+            continue
         k = _key(ev)
         if k not in best or ev["confidence"] > best[k]["confidence"]:
             best[k] = ev
     return [e for e in events if best.get(_key(e)) is e]
+
+
+def _backed_by_threat(events: list[dict[str, Any]]) -> bool:
+    """A demand backed by a threat in the same sentence ("pressed X to ..., threatening to ...") is
+    coded as the threat: the more forceful act (manual: requests are less forceful than threats)."""
+    return any(e["event_type"] == "THREATEN" and e["confidence"] >= 0.6 for e in events)
 
 
 def _in_assault(mobilize: dict[str, Any], events: list[dict[str, Any]]) -> bool:
