@@ -77,3 +77,10 @@ def test_content_of_an_accusation() -> None:
     accused = _match(matches, words, "accused")
     start, end = content_scope(words, accused, analyse(lex, words, accused.start, accused.end))
     assert words.index("attacked") >= end > words.index("shelling")
+
+
+def test_in_the_wake_of_is_background() -> None:
+    lex = load_lexicon()
+    words, matches = _parse("Chile lifted the curfew in the wake of a large rally in Santiago.")
+    rally = _match(matches, words, "rally")
+    assert background_clause(lex, words, rally, analyse(lex, words, rally.start, rally.end))
