@@ -8,6 +8,7 @@ from worker.coder.rules import (
     abstract_object,
     appositive,
     background_clause,
+    ceased,
     content_scope,
     definite_background,
     object_of_verbal,
@@ -84,3 +85,14 @@ def test_in_the_wake_of_is_background() -> None:
     words, matches = _parse("Chile lifted the curfew in the wake of a large rally in Santiago.")
     rally = _match(matches, words, "rally")
     assert background_clause(lex, words, rally, analyse(lex, words, rally.start, rally.end))
+
+
+def test_a_conflict_that_stops_is_no_event() -> None:
+    for sentence, token, expected in [
+        ("The rebels announced a suspension of attacks on army posts.", "attacks", True),
+        ("The union called off the planned strike at the port.", "strike", True),
+        ("Police stopped and detained six men near the port.", "detained", False),
+        ("The army repelled attacks on two posts.", "attacks", False),
+    ]:
+        words, matches = _parse(sentence)
+        assert ceased(words, _match(matches, words, token)) is expected, sentence

@@ -59,6 +59,7 @@ from worker.coder.rules import (
     abstract_object,
     appositive,
     background_clause,
+    ceased,
     claimed_own_act,
     content_scope,
     definite_background,
@@ -210,6 +211,7 @@ def code_sentence(
             or stative(match, words)
             or background_clause(lexicon, words, match, clause)
             or abstract_object(lexicon, words, match)
+            or ceased(words, match)
             or (match.entry.event_type in VERBAL and reduced_relative(words, match))
             or (words[match.start] in MUST and not clause.reported)  # "X must ...": only as reported demand
             or (not paragraph.heading and definite_background(lexicon, words, match))

@@ -178,3 +178,34 @@ def content_scope(words: list[str], match: Match, clause: ClauseInfo) -> tuple[i
     if clause.kind in (SUBORDINATE, CONDITIONAL) and "," in words[match.end : end]:
         end = words.index(",", match.end)
     return match.end, end
+
+
+CESSATION = frozenset(
+    {"suspension", "suspend", "suspended", "suspends", "suspending", "halt", "halted", "halting", "halts",
+     "end", "ended", "ending", "ends", "cessation", "cease", "ceased", "stop", "stopped", "stopping", "stops",
+     "cancel", "cancelled", "canceled", "cancels", "cancellation", "postpone", "postponed", "postponement",
+     "abandon", "abandoned", "renounce", "renounced", "lift", "lifted", "lifting", "lifts", "ease", "eased",
+     "easing"}
+)  # fmt: skip
+
+CESSATION_FILLER = frozenset(
+    {"of", "to", "the", "a", "an", "its", "their", "his", "her", "all", "any", "further", "planned", "off",
+     "on", "new", "ongoing", "military"}
+)  # fmt: skip
+
+CALL = frozenset({"call", "calls", "called", "calling"})
+
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"})
+
+
+def ceased(words: list[str], match: Match) -> bool:
+    """'announced a suspension of attacks', 'an end to the protests', 'called off the strike': the
+    conflict named is what stops, not an event of its own."""
+    if match.entry.event_type not in FORCE_TYPES:
+        return False
+    k = match.start - 1
+    while k >= 0 and match.start - k <= 4 and words[k] in CESSATION_FILLER:
+        if words[k] == "off" and k >= 1 and words[k - 1] in CALL:
+            return True
+        k -= 1
+    return k >= 0 and words[k] in CESSATION
