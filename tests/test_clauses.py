@@ -42,3 +42,14 @@ def test_infinitive_and_passive() -> None:
 
 def test_analyst_speaker() -> None:
     assert _clause("Analysts say the army attacked first", "attacked").analyst
+
+
+def test_reported_speech_with_time_and_place_before_that() -> None:
+    c = _clause("The Chilean minister said on Monday that rebels attacked the base", "attacked")
+    assert c.kind == REPORTED and c.speaker_end == 3
+    c = _clause("Officials told reporters in a statement that rebels attacked the base", "attacked")
+    assert c.kind == REPORTED and c.speaker_end == 1
+    assert (
+        _clause("Officials said the raid that followed the talks attacked the base", "attacked").kind
+        != REPORTED
+    )

@@ -511,3 +511,8 @@ def test_a_demand_backed_by_a_threat_is_the_threat() -> None:
     sentence = "Austria pressed Hungary to reopen the border crossing, threatening to halt all gas transit."
     assert types(sentence) == ["THREATEN"]
     assert types("Austria pressed Hungary to reopen the border crossing.") == ["REQUEST"]
+
+
+def test_reported_obligation_after_said_on_a_day() -> None:
+    ev = one("The French president said on Monday that the repression in Iran must end.", "REQUEST")
+    assert countries(ev["actor"]) == {"FRA"}

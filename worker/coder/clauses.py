@@ -88,11 +88,12 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
             kind, relative_at, region_start = RELATIVE, j, j + 1
             break
         if tok == "that":
-            if j >= 1 and tokens[j - 1] in speech:
+            verb = _speech_before_that(tokens, j, speech)
+            if verb >= 0:
                 kind, reported = REPORTED, True
                 region_start = j + 1
-                speaker_end = j - 1
-                speaker_start = _clause_start(tokens, j - 1, speech)
+                speaker_end = verb
+                speaker_start = _clause_start(tokens, verb, speech)
                 break
             if start - j <= 2 and not (j + 1 < n and tokens[j + 1] in _DETERMINERS):
                 kind, relative_at, region_start = RELATIVE, j, j + 1
@@ -153,6 +154,27 @@ def _clause_start(tokens: list[str], j: int, speech: frozenset[str]) -> int:
         if tok in _SPEAKER_STOP or (tok in speech and tokens[k + 1] != "by"):
             return k + 1
     return 0
+
+
+# what may stand between a speech verb and its "that": "said on Monday that", "told reporters
+# in a statement that"
+_BEFORE_THAT = frozenset(
+    {"on", "in", "at", "a", "an", "the", "late", "earlier", "last", "this", "week", "night", "morning",
+     "evening", "afternoon", "yesterday", "today", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "statement", "interview", "reporters", "journalists", "also", "again",
+     "repeatedly", "publicly", "him", "her", "them", "us", "me", "parliament", "lawmakers"}
+)  # fmt: skip
+
+
+def _speech_before_that(tokens: list[str], j: int, speech: frozenset[str]) -> int:
+    """Index of the speech verb whose complement "that" is at ``j`` (adverbials of time, place and
+    addressee may stand between), else -1."""
+    for k in range(j - 1, max(-1, j - 6), -1):
+        if tokens[k] in speech:
+            return k
+        if tokens[k] not in _BEFORE_THAT:
+            return -1
+    return -1
 
 
 def _reported_after(tokens: list[str], end: int, speech: frozenset[str]) -> bool:
