@@ -516,3 +516,9 @@ def test_a_demand_backed_by_a_threat_is_the_threat() -> None:
 def test_reported_obligation_after_said_on_a_day() -> None:
     ev = one("The French president said on Monday that the repression in Iran must end.", "REQUEST")
     assert countries(ev["actor"]) == {"FRA"}
+
+
+def test_refuge_pressure_and_insults() -> None:
+    assert types("Thousands of Afghans sought refuge in Pakistan after the fighting.") == ["REQUEST"]
+    assert types("Kenya pressured Uganda to reopen the border.") == ["REQUEST"]
+    assert types("The Brazilian president called the French leader a stupid man.") == ["ACCUSE"]
