@@ -522,3 +522,8 @@ def test_refuge_pressure_and_insults() -> None:
     assert types("Thousands of Afghans sought refuge in Pakistan after the fighting.") == ["REQUEST"]
     assert types("Kenya pressured Uganda to reopen the border.") == ["REQUEST"]
     assert types("The Brazilian president called the French leader a stupid man.") == ["ACCUSE"]
+
+
+def test_vow_to_step_up_attacks_is_a_threat() -> None:
+    ev = one("The Taliban vowed to step up attacks on Afghan forces.", "THREATEN")
+    assert ev["mode"] == "violence"

@@ -88,3 +88,16 @@ def test_cyber_attacks_by_modifier_agent_or_target() -> None:
     ]:
         words, matches = _parse(sentence)
         assert cyber_attack(words, _match(matches, words, "attack")) is expected, sentence
+
+
+def test_vow_to_step_up_a_conflict() -> None:
+    words, matches = _parse("The rebels vowed to step up attacks on army posts.")
+    vow = matches[0]
+    assert conflict_after(words, vow, matches) is not None
+    words, matches = _parse("Laos suspended plans to impose a curfew in the capital.")
+    assert conflict_after(words, matches[0], matches) is None
+    abstract = load_lexicon().cue_set("abstract_objects")
+    words, matches = _parse("Peru pledged to continue to fight corruption.")
+    assert conflict_after(words, _match(matches, words, "pledged"), matches, abstract) is None
+    words, matches = _parse("Japan pledged to help rebuild towns hit by the attacks.")
+    assert conflict_after(words, _match(matches, words, "pledged"), matches) is None

@@ -221,8 +221,9 @@ def code_sentence(
         if match.entry.event_type in CONTENT_TYPES:
             contents.append(content_scope(words, match, clause))
         threatened = None
-        if match.entry.event_type in ("AGREE", "THREATEN"):
-            threatened = conflict_after(words, match, matches)
+        if match.entry.event_type in ("AGREE", "THREATEN", "CONCEDE"):
+            # "vowed to annex", "vowed to step up attacks"
+            threatened = conflict_after(words, match, matches, lexicon.cue_set("abstract_objects"))
         ordered = ordered_act(words, match, matches) if match.entry.event_type == "REQUEST" else None
         event = _build_event(
             state, paragraph, sentence, published, words, starts, ends, mentions, match, clause, excluded,

@@ -52,12 +52,36 @@ def refusal(lexicon: Lexicon, words: list[str], match: Match, clause: ClauseInfo
     return ("not" in window or "n't" in window or "'t" in window) and not WILL_NOT.isdisjoint(window)
 
 
-def conflict_after(words: list[str], match: Match, matches: list[Match]) -> Match | None:
+# aspect verbs whose object is the conflict itself ("vowed to step up attacks", "to renew its campaign
+# of strikes")
+ASPECT_BASE = frozenset(
+    {"continue", "resume", "renew", "step", "intensify", "escalate", "launch", "carry", "wage", "expand",
+     "keep", "mount", "stage", "conduct", "pursue", "increase", "widen", "extend"}
+)  # fmt: skip
+
+VOW_STOPS = frozenset({",", ";", ":", "that", "but", "while", "who", "which", "by", "after", "if", "unless"})
+
+
+def conflict_after(
+    words: list[str], match: Match, matches: list[Match], abstract: frozenset[str] = frozenset()
+) -> Match | None:
     """The material conflict trigger in the "to"-infinitive of ``match`` ("vowed to annex", "threatened
-    to impose sanctions"), if any."""
+    to impose sanctions"), or the object of an aspect verb there ("vowed to step up attacks", "to renew
+    its campaign of strikes"), if any; not a metaphor ("to fight corruption", ``abstract`` objects).
+    A concession ("suspended plans to impose curfews") only through an aspect verb of its own."""
+    if match.entry.event_type == "CONCEDE" and words[match.end - 1] not in ASPECT_BASE:
+        return None
     for m in matches:
-        if m.entry.event_type in MATERIAL_CONFLICT and match.end < m.start <= match.end + 3:
-            return m if "to" in words[match.end : m.start] else None
+        if m.entry.event_type not in MATERIAL_CONFLICT or not match.end <= m.start <= match.end + 8:
+            continue
+        if not abstract.isdisjoint(words[m.end : m.end + 3]):
+            return None
+        between = words[match.end : m.start]
+        if "to" not in words[match.start : m.start] or not VOW_STOPS.isdisjoint(between):
+            return None
+        if 0 < m.start - match.end <= 3 and "to" in between:
+            return m
+        return None if ASPECT_BASE.isdisjoint(words[match.start : m.start]) else m
     return None
 
 
