@@ -101,3 +101,10 @@ def test_vow_to_step_up_a_conflict() -> None:
     assert conflict_after(words, _match(matches, words, "pledged"), matches, abstract) is None
     words, matches = _parse("Japan pledged to help rebuild towns hit by the attacks.")
     assert conflict_after(words, _match(matches, words, "pledged"), matches) is None
+
+
+def test_readiness_for_coercion_is_a_threat() -> None:
+    words, matches = _parse("Iraq is ready to ban foreign groups operating in the country.")
+    assert conflict_after(words, _match(matches, words, "ready"), matches) is not None
+    words, matches = _parse("EU ministers agreed to impose new sanctions on Belarus.")
+    assert conflict_after(words, _match(matches, words, "agreed"), matches) is None

@@ -81,6 +81,12 @@ def conflict_after(
             return None
         if 0 < m.start - match.end <= 3 and "to" in between:
             return m
+        if (
+            m.start == match.end
+            and words[match.end - 1] == "to"
+            and not words[match.start].startswith("agree")
+        ):
+            return m  # "ready to ban", "prepared to use force" ("agreed to impose sanctions" decides them)
         return None if ASPECT_BASE.isdisjoint(words[match.start : m.start]) else m
     return None
 
