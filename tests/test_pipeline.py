@@ -527,3 +527,9 @@ def test_refuge_pressure_and_insults() -> None:
 def test_vow_to_step_up_attacks_is_a_threat() -> None:
     ev = one("The Taliban vowed to step up attacks on Afghan forces.", "THREATEN")
     assert ev["mode"] == "violence"
+
+
+def test_using_force_and_announcing_it() -> None:
+    assert types("Police in Lagos used excessive force against the crowd.")[0] == "ASSAULT"
+    ev = one("Iran is ready to use force against any aggressor.", "THREATEN")
+    assert ev["mode"] == "violence"
