@@ -15,6 +15,7 @@ from worker.coder.rules import (
     opinion,
     reduced_relative,
     scope_end,
+    stative,
 )
 
 
@@ -96,3 +97,9 @@ def test_a_conflict_that_stops_is_no_event() -> None:
     ]:
         words, matches = _parse(sentence)
         assert ceased(words, _match(matches, words, token)) is expected, sentence
+
+
+def test_possessive_participle_is_an_adjective() -> None:
+    words, matches = _parse("Militants of Turkey's outlawed Kurdish party attacked a village.")
+    assert stative(_match(matches, words, "outlawed"), words)
+    assert not stative(_match(matches, words, "attacked"), words)

@@ -63,8 +63,9 @@ def stative(match: Match, words: list[str]) -> bool:
         return True
     if i >= 2 and words[i - 1] in ("the", "a", "an") and words[i - 2] in BACKGROUND_PREP:
         return True
-    if i >= 1 and words[i - 1] in DETERMINERS and words[i].endswith("ed") and match.end - i == 1:
-        return True  # "the detained journalists": an adjective, not an act
+    modifier = i >= 1 and (words[i - 1] in DETERMINERS or words[i - 1] == "'s")
+    if modifier and words[i].endswith("ed") and match.end - i == 1:
+        return True  # "the detained journalists", "Turkey's outlawed PKK": an adjective, not an act
     after = words[match.end] if match.end < len(words) else ""
     if words[i] == "back" and ((i >= 1 and words[i - 1] in BACK_ADVERB) or after in BACK_NEXT):
         return True  # "came back", "date back to", "back home": the adverb, not "to back" someone
