@@ -11,6 +11,7 @@ from worker.coder.rules import (
     ceased,
     content_scope,
     definite_background,
+    modifier_or_label,
     object_of_verbal,
     opinion,
     reduced_relative,
@@ -103,3 +104,14 @@ def test_possessive_participle_is_an_adjective() -> None:
     words, matches = _parse("Militants of Turkey's outlawed Kurdish party attacked a village.")
     assert stative(_match(matches, words, "outlawed"), words)
     assert not stative(_match(matches, words, "attacked"), words)
+
+
+def test_event_nouns_as_modifiers_and_labels() -> None:
+    for sentence, token, expected in [
+        ("Riot police fired tear gas in Basel.", "riot", True),
+        ("Police arrested three protest leaders in Minsk.", "protest", True),
+        ("Bahrain pressed ahead with what critics call a genocide.", "genocide", True),
+        ("Protesters attack police in Nairobi.", "attack", False),
+    ]:
+        words, matches = _parse(sentence)
+        assert modifier_or_label(words, _match(matches, words, token)) is expected, sentence

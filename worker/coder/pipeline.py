@@ -64,6 +64,7 @@ from worker.coder.rules import (
     content_scope,
     definite_background,
     governed,
+    modifier_or_label,
     object_of_verbal,
     opinion,
     reduced_relative,
@@ -212,6 +213,7 @@ def code_sentence(
             or background_clause(lexicon, words, match, clause)
             or abstract_object(lexicon, words, match)
             or ceased(words, match)
+            or modifier_or_label(words, match)
             or (match.entry.event_type in VERBAL and reduced_relative(words, match))
             or (words[match.start] in MUST and not clause.reported)  # "X must ...": only as reported demand
             or (not paragraph.heading and definite_background(lexicon, words, match))

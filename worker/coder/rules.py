@@ -210,3 +210,30 @@ def ceased(words: list[str], match: Match) -> bool:
             return True
         k -= 1
     return k >= 0 and words[k] in CESSATION
+
+
+# head nouns an event noun can modify: "protest leaders", "attack helicopters"; "riot police"
+MODIFIED_HEADS = frozenset(
+    {"helicopter", "helicopters", "aircraft", "jets", "leaders", "leader", "organizers", "organisers", "camp",
+     "camps", "victims", "survivors", "zone", "zones", "site", "sites"}
+)  # fmt: skip
+
+RIOT_HEADS = frozenset(
+    {"police", "policemen", "gear", "squad", "squads", "officers", "shields", "control", "unit"}
+)
+
+LABEL_VERBS = frozenset(
+    {"call", "calls", "called", "describe", "describes", "described", "term", "terms", "termed"}
+)
+
+
+def modifier_or_label(words: list[str], match: Match) -> bool:
+    """An event noun modifying another noun ("riot police", "protest leaders", "attack helicopters")
+    names no event; nor does a label someone gives ("what critics call a genocide")."""
+    head = words[match.end] if match.end - match.start == 1 and match.end < len(words) else ""
+    if words[match.start] == "riot" and head in RIOT_HEADS:
+        return True
+    if head in MODIFIED_HEADS and not words[match.start].endswith(("ed", "s", "ing")):
+        return True
+    window = words[max(0, match.start - 6) : match.start]
+    return "what" in window and not LABEL_VERBS.isdisjoint(window[window.index("what") :])
