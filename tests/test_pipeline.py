@@ -533,3 +533,8 @@ def test_using_force_and_announcing_it() -> None:
     assert types("Police in Lagos used excessive force against the crowd.")[0] == "ASSAULT"
     ev = one("Iran is ready to use force against any aggressor.", "THREATEN")
     assert ev["mode"] == "violence"
+
+
+def test_the_deed_of_a_conviction_is_no_event() -> None:
+    body = "A court in Nairobi convicted a former Kenyan army officer of the torture of prisoners."
+    assert types(body) == ["SANCTION"]

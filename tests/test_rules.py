@@ -115,3 +115,15 @@ def test_event_nouns_as_modifiers_and_labels() -> None:
     ]:
         words, matches = _parse(sentence)
         assert modifier_or_label(words, _match(matches, words, token)) is expected, sentence
+
+
+def test_content_ends_at_a_second_act_and_includes_verdicts() -> None:
+    lex = load_lexicon()
+    words, matches = _parse("Kenya condemned the raid and sent troops to the border.")
+    condemned = _match(matches, words, "condemned")
+    start, end = content_scope(words, condemned, analyse(lex, words, condemned.start, condemned.end))
+    assert start <= words.index("raid") < end <= words.index("sent")
+    words, matches = _parse("Kenya accused the rebels of killing and torturing civilians.")
+    accused = _match(matches, words, "accused")
+    _, end = content_scope(words, accused, analyse(lex, words, accused.start, accused.end))
+    assert end > words.index("torturing")

@@ -53,6 +53,7 @@ from worker.coder.roles import (
 )
 from worker.coder.rules import (
     CONTENT_TYPES,
+    JUDGED_MODES,
     MATERIAL_CONFLICT,
     PRONOUNS,
     VERBAL,
@@ -220,7 +221,7 @@ def code_sentence(
         ):
             continue
         kept.append(match)
-        if match.entry.event_type in CONTENT_TYPES:
+        if match.entry.event_type in CONTENT_TYPES or match.entry.mode in JUDGED_MODES:
             contents.append(content_scope(words, match, clause))
         threatened = None
         if match.entry.event_type in ("AGREE", "THREATEN", "CONCEDE"):

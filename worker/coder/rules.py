@@ -169,15 +169,28 @@ def scope_end(words: list[str], end: int) -> int:
 
 CONTENT_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN"})
 
+# judicial acts whose complement is the deed judged ("convicted of the killings", "found guilty of torture")
+JUDGED_MODES = frozenset({"convict"})
+
+CONTENT_STOPS = frozenset({"after", "before", "when", "because", "since", "although", "though", "then"})
+
 
 def content_scope(words: list[str], match: Match, clause: ClauseInfo) -> tuple[int, int]:
-    """Tokens that are the content of a verbal conflict act ("accused X of ordering the attack on Y",
-    "condemned the raids, which killed ten"): the reported deed is what is accused, not an event of
-    the sentence. The scope runs to the end of the clause: a new main clause (";", "but", ", and") or,
-    for a trigger in a subordinate or conditional clause, its first comma."""
+    """Tokens that are the content of a verbal conflict act or a verdict ("accused X of ordering the
+    attack on Y", "condemned the raids, which killed ten", "convicted of the slaying of"): the deed is
+    what is accused or judged, not an event of the sentence. The scope runs to the end of the clause:
+    a new main clause (";", "but", ", and", "and" + a finite verb, a subordinator) or, for a trigger
+    in a subordinate or conditional clause, its first comma."""
     end = scope_end(words, match.end)
     if clause.kind in (SUBORDINATE, CONDITIONAL) and "," in words[match.end : end]:
         end = words.index(",", match.end)
+    for k in range(match.end, end):
+        if words[k] in CONTENT_STOPS:
+            return match.end, k
+        if words[k] == "and" and k + 1 < len(words):
+            after = words[k + 1]
+            if after.endswith("ed") or after in IRREGULAR_PARTICIPLES or after in ("then", "also"):
+                return match.end, k  # "condemned the attack and sent troops": a second act
     return match.end, end
 
 
