@@ -12,6 +12,7 @@ from worker.coder.retype import (
     ordered_act,
     refusal,
     reported_would,
+    sent_to_investigate,
     threat_mode,
 )
 
@@ -108,3 +109,10 @@ def test_readiness_for_coercion_is_a_threat() -> None:
     assert conflict_after(words, _match(matches, words, "ready"), matches) is not None
     words, matches = _parse("EU ministers agreed to impose new sanctions on Belarus.")
     assert conflict_after(words, _match(matches, words, "agreed"), matches) is None
+
+
+def test_sending_investigators_is_an_investigation() -> None:
+    words, matches = _parse("Chile sent a large team of experts to Arica to investigate the mine collapse.")
+    assert sent_to_investigate(words, matches[0], matches) == ("ACCUSE", "investigate")
+    words, matches = _parse("Japan sent a team of doctors to Nepal to help the victims.")
+    assert sent_to_investigate(words, matches[0], matches) is None

@@ -39,6 +39,7 @@ from worker.coder.retype import (
     protesters,
     refusal,
     reported_would,
+    sent_to_investigate,
     threat_mode,
 )
 from worker.coder.roles import (
@@ -227,7 +228,12 @@ def code_sentence(
         if match.entry.event_type in ("AGREE", "THREATEN", "CONCEDE"):
             # "vowed to annex", "vowed to step up attacks"
             threatened = conflict_after(words, match, matches, lexicon.cue_set("abstract_objects"))
-        ordered = ordered_act(words, match, matches) if match.entry.event_type == "REQUEST" else None
+        # the act the trigger stands for: "ordered police to disperse", "sent a team to investigate"
+        ordered = None
+        if match.entry.event_type == "REQUEST":
+            ordered = ordered_act(words, match, matches)
+        elif match.entry.event_type in ("AID", "MOBILIZE"):
+            ordered = sent_to_investigate(words, match, matches)
         event = _build_event(
             state, paragraph, sentence, published, words, starts, ends, mentions, match, clause, excluded,
             contexts_found, weak_nonpolitical, threatened, ordered,

@@ -206,3 +206,26 @@ def cyber_attack(words: list[str], match: Match) -> bool:
     violence (COERCE cyber). The attack's modifiers just before it, its agent or target just after."""
     before = words[max(0, match.start - 2) : match.end]
     return not CYBER.isdisjoint(before) or not CYBER.isdisjoint(words[match.end : match.end + 6])
+
+
+SEND_VERBS = frozenset(
+    {"sent", "send", "sends", "sending", "dispatched", "dispatch", "dispatches", "dispatching", "deployed",
+     "deploy", "deploys", "deploying"}
+)  # fmt: skip
+
+
+def sent_to_investigate(
+    words: list[str], match: Match, matches: list[Match]
+) -> tuple[str, str | None] | None:
+    """'sent a team of experts to Alabama to investigate the accident': sending investigators is the
+    investigation (ACCUSE investigate), not aid or a deployment."""
+    if words[match.start] not in SEND_VERBS:
+        return None
+    for m in matches:
+        if (
+            m.entry.mode == "investigate"
+            and match.end <= m.start <= match.end + 10
+            and words[m.start - 1] == "to"
+        ):
+            return m.entry.event_type, m.entry.mode
+    return None
