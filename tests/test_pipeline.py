@@ -538,3 +538,9 @@ def test_using_force_and_announcing_it() -> None:
 def test_the_deed_of_a_conviction_is_no_event() -> None:
     body = "A court in Nairobi convicted a former Kenyan army officer of the torture of prisoners."
     assert types(body) == ["SANCTION"]
+
+
+def test_deployments_to_train_and_joint_war_games() -> None:
+    body = "Twelve Chilean soldiers deployed to Peru's army school to train Peruvian infantry."
+    assert types(body) == ["AID"]
+    assert "COOPERATE" in types("Chile, Peru and their allies launched war games near the coast.")

@@ -9,11 +9,13 @@ from worker.coder.retype import (
     conflict_after,
     cyber_attack,
     demanded,
+    joint_exercise,
     ordered_act,
     refusal,
     reported_would,
     sent_to_investigate,
     threat_mode,
+    unarmed_purpose,
 )
 
 
@@ -116,3 +118,17 @@ def test_sending_investigators_is_an_investigation() -> None:
     assert sent_to_investigate(words, matches[0], matches) == ("ACCUSE", "investigate")
     words, matches = _parse("Japan sent a team of doctors to Nepal to help the victims.")
     assert sent_to_investigate(words, matches[0], matches) is None
+
+
+def test_unarmed_purpose_of_a_deployment() -> None:
+    words, matches = _parse("Twelve Chilean soldiers deployed to Peru's army school to train its infantry.")
+    assert unarmed_purpose(words, _match(matches, words, "deployed"))
+    words, matches = _parse("Russia deployed troops to the border to deter Ukraine.")
+    assert not unarmed_purpose(words, _match(matches, words, "deployed"))
+
+
+def test_exercises_with_allies_are_joint() -> None:
+    words, matches = _parse("Chile and its allies launched war games near the coast.")
+    assert joint_exercise(words, _match(matches, words, "games"), [])
+    words, matches = _parse("Chile launched war games near the coast.")
+    assert not joint_exercise(words, _match(matches, words, "games"), [])

@@ -34,6 +34,7 @@ from worker.coder.retype import (
     cyber_attack,
     demanded,
     diplomatic_protest,
+    joint_exercise,
     material_cooperation,
     ordered_act,
     protesters,
@@ -41,6 +42,7 @@ from worker.coder.retype import (
     reported_would,
     sent_to_investigate,
     threat_mode,
+    unarmed_purpose,
 )
 from worker.coder.roles import (
     POLITICAL_SECTORS,
@@ -405,6 +407,10 @@ def _build_event(
         event_type, mode = "AID", None  # sending peacekeepers is protection for the host (CAMEO 074)
     elif event_type == "MOBILIZE" and not _UNARMED.isdisjoint(words[match.start : match.end + 8]):
         event_type, mode = "AID", None  # deploying observers/doctors: no armed force
+    elif event_type == "MOBILIZE" and unarmed_purpose(words, match):
+        event_type, mode = "AID", None  # "deployed to Nigeria to train its infantry"
+    elif event_type == "MOBILIZE" and joint_exercise(words, match, roles.actors):
+        event_type, mode = "COOPERATE", None  # joint exercises (manual)
     if event_type in MATERIAL_CONFLICT and conditional_threat(words, match, clause):
         clause = replace(clause, hypothetical=False, future=True)  # "would strike ... if": a threat
     if clause.negated and event_type in _COOPERATIVE and refusal(lexicon, words, match, clause):

@@ -229,3 +229,33 @@ def sent_to_investigate(
         ):
             return m.entry.event_type, m.entry.mode
     return None
+
+
+EXERCISES = frozenset(
+    {"exercise", "exercises", "drill", "drills", "games", "game", "maneuvers", "manoeuvres", "maneuver",
+     "wargames"}
+)  # fmt: skip
+
+UNARMED_PURPOSE = frozenset(
+    {"train", "monitor", "observe", "supervise", "oversee", "assist", "deliver", "distribute", "rebuild",
+     "evacuate", "rescue", "treat", "vaccinate", "advise", "mentor", "demine", "clear"}
+)  # fmt: skip
+
+
+def joint_exercise(words: list[str], match: Match, actors: list[Mention]) -> bool:
+    """Manual: joint military exercises are COOPERATE, single-country ones MOBILIZE ('the US and its
+    allies launched war games')."""
+    if EXERCISES.isdisjoint(words[match.start : match.end]):
+        return False
+    return len({m.country for m in actors if m.country is not None}) >= 2 or "allies" in words[: match.start]
+
+
+def unarmed_purpose(words: list[str], match: Match) -> bool:
+    """'soldiers deployed to Nigeria to train its infantry', 'a team to monitor the ceasefire':
+    forces sent for training, monitoring or relief are aid, not a show of force."""
+    for k in range(match.end, min(len(words) - 1, match.end + 14)):
+        if words[k] in (";", "but", "while"):
+            return False
+        if words[k] == "to" and words[k + 1] in UNARMED_PURPOSE:
+            return True
+    return False
