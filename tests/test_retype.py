@@ -66,6 +66,10 @@ def test_an_order_to_own_forces_is_the_act_ordered() -> None:
     assert ordered_act(words, _match(matches, words, "ordered"), matches) == ("MOBILIZE", "police")
     words, matches = _parse("Fiji ordered the army to negotiate with the strikers.")
     assert ordered_act(words, _match(matches, words, "ordered"), matches) is None
+    words, matches = _parse("Fiji ordered troops to stand guard at the airport.")
+    assert ordered_act(words, _match(matches, words, "ordered"), matches) == ("MOBILIZE", "troops")
+    words, matches = _parse("Fiji ordered police to investigate the killings.")
+    assert ordered_act(words, _match(matches, words, "ordered"), matches) == ("ACCUSE", "investigate")
     words, matches = _parse("Fiji ordered the mine owners to seize the equipment.")
     assert ordered_act(words, _match(matches, words, "ordered"), matches) is None
 

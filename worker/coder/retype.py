@@ -159,22 +159,21 @@ FORCES = frozenset(
 
 POLICE = frozenset({"police", "policemen", "officers", "security", "gendarmes", "gendarmerie"})
 
-PLACE_AFTER = frozenset(
-    {"the", "a", "its", "their", "his", "her", "northern", "southern", "eastern", "western"}
-)
-
 
 def ordered_act(words: list[str], match: Match, matches: list[Match]) -> tuple[str, str | None] | None:
     """'ordered troops to the border', 'ordered police to disperse the crowd': an order to one's own
     armed or police forces is the act ordered (its type and mode, the one who ordered as actor),
-    not a request; an order to go somewhere is a deployment (MOBILIZE). Verbal acts ("ordered the
-    army to negotiate") stay a REQUEST."""
+    not a request (an investigation included); an order to go somewhere or to take positions is a
+    deployment (MOBILIZE). Verbal acts ("ordered the army to negotiate") stay a REQUEST."""
     if words[match.start] not in ORDER_VERBS or FORCES.isdisjoint(words[match.start : match.end]):
         return None
     for m in matches:
-        if match.end <= m.start <= match.end + 2 and m.entry.event_type not in VERBAL:
-            return m.entry.event_type, m.entry.mode
-    if match.end < len(words) and words[match.end - 1] == "to" and words[match.end] in PLACE_AFTER:
+        if match.end <= m.start <= match.end + 2:
+            if m.entry.event_type not in VERBAL or m.entry.mode == "investigate":
+                return m.entry.event_type, m.entry.mode
+            return None  # "ordered the army to negotiate": a verbal act stays a REQUEST
+    if match.end < len(words) and words[match.end - 1] == "to":
+        # "ordered troops to the border", "ordered troops to stand guard at": a deployment
         police = not POLICE.isdisjoint(words[match.start : match.end])
         return "MOBILIZE", "police" if police else "troops"
     return None
