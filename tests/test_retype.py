@@ -11,6 +11,7 @@ from worker.coder.retype import (
     demanded,
     joint_exercise,
     ordered_act,
+    protesters_act,
     refusal,
     reported_would,
     sent_to_investigate,
@@ -136,3 +137,14 @@ def test_exercises_with_allies_are_joint() -> None:
     assert joint_exercise(words, _match(matches, words, "games"), [])
     words, matches = _parse("Chile launched war games near the coast.")
     assert not joint_exercise(words, _match(matches, words, "games"), [])
+
+
+def test_blockades_and_demands_of_protesters() -> None:
+    words, matches = _parse("Hundreds of demonstrators in Tangier have blockaded three government buildings.")
+    assert protesters_act(words, _match(matches, words, "blockaded"), "COERCE", "restrict")
+    words, matches = _parse("Crowds of protesters in Lima urged the president to resign.")
+    assert protesters_act(words, _match(matches, words, "urged"), "REQUEST", None)
+    words, matches = _parse("Students in Lima urged the European Union to act.")
+    assert not protesters_act(words, _match(matches, words, "urged"), "REQUEST", None)
+    words, matches = _parse("Police in Tangier have blockaded three government buildings.")
+    assert not protesters_act(words, _match(matches, words, "blockaded"), "COERCE", "restrict")

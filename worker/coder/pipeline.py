@@ -38,6 +38,7 @@ from worker.coder.retype import (
     material_cooperation,
     ordered_act,
     protesters,
+    protesters_act,
     refusal,
     reported_would,
     sent_to_investigate,
@@ -399,6 +400,8 @@ def _build_event(
         event_type, mode = ordered  # "ordered police to disperse the crowd": the act ordered
     if event_type == "SUPPORT" and material_cooperation(words, match, contexts_found):
         event_type, mode = "COOPERATE", None  # "expanded cooperation" on trade or security
+    if protesters_act(words, match, event_type, mode):
+        event_type, mode = "PROTEST", "obstruct" if event_type == "COERCE" else "demo"  # blockade, demand
     if event_type == "ASSAULT" and mode != "crowd-control" and protesters(roles.actors, words, match):
         event_type, mode = "PROTEST", "riot"  # protesters clashing or throwing stones: a violent protest
     if event_type == "ASSAULT" and cyber_attack(words, match):

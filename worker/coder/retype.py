@@ -258,3 +258,24 @@ def unarmed_purpose(words: list[str], match: Match) -> bool:
         if words[k] == "to" and words[k + 1] in UNARMED_PURPOSE:
             return True
     return False
+
+
+DISSENTERS = PROTESTERS | {"activists", "students", "marchers", "picketers"}
+
+SUBJECT_STOPS = frozenset({",", ";", ":", "that", "who", "which", "after", "when", "while", "but", "said"})
+
+PROTEST_ACTS = frozenset({"restrict", "seize"})
+
+
+def protesters_act(words: list[str], match: Match, event_type: str, mode: str | None) -> bool:
+    """Manual: a blockade or occupation by demonstrators is PROTEST obstruct, and the demand of a
+    protest ("activists gathered outside the palace to demand his resignation") is its topic, coded
+    as the PROTEST. The subject (up to 12 tokens before, same clause) names the dissenters."""
+    if not (event_type == "REQUEST" or (event_type == "COERCE" and mode in PROTEST_ACTS)):
+        return False
+    for k in range(match.start - 1, max(-1, match.start - 13), -1):
+        if words[k] in SUBJECT_STOPS:
+            return False
+        if words[k] in (DISSENTERS if event_type == "COERCE" else PROTESTERS):
+            return True  # activists or students who ask for something make a REQUEST
+    return False
