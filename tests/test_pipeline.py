@@ -544,3 +544,8 @@ def test_deployments_to_train_and_joint_war_games() -> None:
     body = "Twelve Chilean soldiers deployed to Peru's army school to train Peruvian infantry."
     assert types(body) == ["AID"]
     assert "COOPERATE" in types("Chile, Peru and their allies launched war games near the coast.")
+
+
+def test_a_strike_announced_on_a_condition_is_a_threat() -> None:
+    ev = one("Kenyan teachers said they would go on strike if wages are not raised.", "THREATEN")
+    assert ev["mode"] == "restrict"

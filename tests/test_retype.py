@@ -82,9 +82,10 @@ def test_force_announced_on_a_condition_is_a_threat() -> None:
         ("Peru will arrest the strike leaders unless they return to work.", True),
         ("Peru would not arrest the strike leaders if they returned to work.", False),
         ("If the rebels attacked the town, Peru would respond.", False),
+        ("Peru could suspend relations with Chile if the deal is signed.", True),
     ]:
         words, matches = _parse(sentence)
-        m = next(m for m in matches if m.entry.event_type in ("ASSAULT", "COERCE"))
+        m = next(m for m in matches if m.entry.event_type in ("ASSAULT", "COERCE", "SANCTION"))
         assert conditional_threat(words, m, analyse(lex, words, m.start, m.end)) is expected, sentence
 
 

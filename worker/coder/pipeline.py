@@ -414,8 +414,10 @@ def _build_event(
         event_type, mode = "AID", None  # "deployed to Nigeria to train its infantry"
     elif event_type == "MOBILIZE" and joint_exercise(words, match, roles.actors):
         event_type, mode = "COOPERATE", None  # joint exercises (manual)
-    if event_type in MATERIAL_CONFLICT and conditional_threat(words, match, clause):
+    if event_type in MATERIAL_CONFLICT | {"PROTEST"} and conditional_threat(words, match, clause):
         clause = replace(clause, hypothetical=False, future=True)  # "would strike ... if": a threat
+        if event_type == "PROTEST":
+            event_type, mode = "THREATEN", "restrict"  # "a strike could follow if ...": codebook
     if clause.negated and event_type in _COOPERATIVE and refusal(lexicon, words, match, clause):
         event_type, mode = "REJECT", None  # "will not release", "failed to agree": declining (CAMEO 12)
         clause = replace(clause, negated=False)

@@ -181,16 +181,25 @@ def ordered_act(words: list[str], match: Match, matches: list[Match]) -> tuple[s
 
 CONDITION = frozenset({"if", "unless"})
 
-WOULD_WILL = frozenset({"would", "will", "'d", "'ll", "wo", "shall"})
+WOULD_WILL = frozenset({"would", "will", "'d", "'ll", "wo", "shall", "could", "might", "may"})
+
+STOPPAGES = frozenset({"strike", "boycott", "obstruct"})
 
 
 def conditional_threat(words: list[str], match: Match, clause: ClauseInfo) -> bool:
-    """'Iran said it would strike US bases if ...', 'will arrest them unless ...': coercion or force
-    announced on a condition is a threat (CAMEO 13), not a hypothetical attack."""
-    if match.entry.event_type not in MATERIAL_CONFLICT or clause.negated or clause.kind == CONDITIONAL:
+    """'Iran said it would strike US bases if ...', 'will arrest them unless ...', 'a strike could
+    follow if ...': coercion, force or a stoppage announced on a condition is a threat (CAMEO 13), not
+    a hypothetical act."""
+    entry = match.entry
+    if entry.event_type not in MATERIAL_CONFLICT and not (
+        entry.event_type == "PROTEST" and entry.mode in STOPPAGES
+    ):
         return False
-    if WOULD_WILL.isdisjoint(words[max(clause.region_start, match.start - 4) : match.start]):
+    if clause.negated or clause.kind == CONDITIONAL:
         return False
+    modal = words[max(clause.region_start, match.start - 4) : match.start] + words[match.end : match.end + 2]
+    if WOULD_WILL.isdisjoint(modal):
+        return False  # "would strike", "a strike could follow"
     return not CONDITION.isdisjoint(words[match.end : match.end + 15])
 
 
