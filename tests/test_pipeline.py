@@ -549,3 +549,8 @@ def test_deployments_to_train_and_joint_war_games() -> None:
 def test_a_strike_announced_on_a_condition_is_a_threat() -> None:
     ev = one("Kenyan teachers said they would go on strike if wages are not raised.", "THREATEN")
     assert ev["mode"] == "restrict"
+
+
+def test_quoted_outrage_and_new_inquiries() -> None:
+    assert types('Britain said it was "appalled" by the bomb attacks in Morocco.') == ["ACCUSE"]
+    assert types("Norway is setting up a commission on abuses in Bosnia.") == ["ACCUSE"]
