@@ -103,6 +103,8 @@ def test_vow_to_step_up_a_conflict() -> None:
     words, matches = _parse("The rebels vowed to step up attacks on army posts.")
     vow = matches[0]
     assert conflict_after(words, vow, matches) is not None
+    words, matches = _parse("The rebels pledged to rekindle their bombing campaign.")
+    assert conflict_after(words, matches[0], matches) is not None
     words, matches = _parse("Laos suspended plans to impose a curfew in the capital.")
     assert conflict_after(words, matches[0], matches) is None
     abstract = load_lexicon().cue_set("abstract_objects")

@@ -56,7 +56,8 @@ def refusal(lexicon: Lexicon, words: list[str], match: Match, clause: ClauseInfo
 # of strikes")
 ASPECT_BASE = frozenset(
     {"continue", "resume", "renew", "step", "intensify", "escalate", "launch", "carry", "wage", "expand",
-     "keep", "mount", "stage", "conduct", "pursue", "increase", "widen", "extend"}
+     "keep", "mount", "stage", "conduct", "pursue", "increase", "widen", "extend", "rekindle", "revive",
+     "restart", "redouble", "ramp", "escalating", "continuing"}
 )  # fmt: skip
 
 VOW_STOPS = frozenset({",", ";", ":", "that", "but", "while", "who", "which", "by", "after", "if", "unless"})
