@@ -554,3 +554,9 @@ def test_a_strike_announced_on_a_condition_is_a_threat() -> None:
 def test_quoted_outrage_and_new_inquiries() -> None:
     assert types('Britain said it was "appalled" by the bomb attacks in Morocco.') == ["ACCUSE"]
     assert types("Norway is setting up a commission on abuses in Bosnia.") == ["ACCUSE"]
+
+
+def test_sown_disinformation_and_enforced_curfews() -> None:
+    ev = one("Russian agencies sowed disinformation ahead of the Moldovan election, the EU said.", "COERCE")
+    assert ev["mode"] == "misinformation"
+    assert one("Kenyan police started enforcing a nationwide curfew on Monday.", "COERCE")["mode"] == "curfew"
