@@ -560,3 +560,8 @@ def test_sown_disinformation_and_enforced_curfews() -> None:
     ev = one("Russian agencies sowed disinformation ahead of the Moldovan election, the EU said.", "COERCE")
     assert ev["mode"] == "misinformation"
     assert one("Kenyan police started enforcing a nationwide curfew on Monday.", "COERCE")["mode"] == "curfew"
+
+
+def test_calling_up_conscripts_is_a_mobilization() -> None:
+    body = "The government of Chad on Sunday called upon conscripts in preparation for new offensives."
+    assert types(body) == ["MOBILIZE"]
