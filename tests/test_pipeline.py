@@ -565,3 +565,9 @@ def test_sown_disinformation_and_enforced_curfews() -> None:
 def test_calling_up_conscripts_is_a_mobilization() -> None:
     body = "The government of Chad on Sunday called upon conscripts in preparation for new offensives."
     assert types(body) == ["MOBILIZE"]
+
+
+def test_long_expulsions_and_sentences() -> None:
+    assert types("Madagascar expelled more than a dozen American diplomats.") == ["SANCTION"]
+    ev = one("A former Belgian minister was handed a three-year jail sentence in Brussels.", "SANCTION")
+    assert ev["mode"] == "convict"
