@@ -514,14 +514,16 @@ def test_a_demand_backed_by_a_threat_is_the_threat() -> None:
 
 
 def test_reported_obligation_after_said_on_a_day() -> None:
-    ev = one("The French president said on Monday that the repression in Iran must end.", "REQUEST")
-    assert countries(ev["actor"]) == {"FRA"}
+    body = "The Peruvian foreign minister said on Friday that the shelling of Ecuadorian villages must stop."
+    assert countries(one(body, "REQUEST")["actor"]) == {"PER"}
 
 
 def test_refuge_pressure_and_insults() -> None:
-    assert types("Thousands of Afghans sought refuge in Pakistan after the fighting.") == ["REQUEST"]
+    assert types("Hundreds of Eritreans sought asylum in Sudan last month.") == ["REQUEST"]
     assert types("Kenya pressured Uganda to reopen the border.") == ["REQUEST"]
-    assert types("The Brazilian president called the French leader a stupid man.") == ["ACCUSE"]
+    assert types("The Bolivian president called the Chilean foreign minister an incompetent clown.") == [
+        "ACCUSE"
+    ]
 
 
 def test_vow_to_step_up_attacks_is_a_threat() -> None:
@@ -541,9 +543,9 @@ def test_the_deed_of_a_conviction_is_no_event() -> None:
 
 
 def test_deployments_to_train_and_joint_war_games() -> None:
-    body = "Twelve Chilean soldiers deployed to Peru's army school to train Peruvian infantry."
+    body = "A Chilean army unit deployed to Bolivia to train border guards."
     assert types(body) == ["AID"]
-    assert "COOPERATE" in types("Chile, Peru and their allies launched war games near the coast.")
+    assert "COOPERATE" in types("Chile, Peru and their allies staged war games in the Pacific.")
 
 
 def test_a_strike_announced_on_a_condition_is_a_threat() -> None:
@@ -552,22 +554,22 @@ def test_a_strike_announced_on_a_condition_is_a_threat() -> None:
 
 
 def test_quoted_outrage_and_new_inquiries() -> None:
-    assert types('Britain said it was "appalled" by the bomb attacks in Morocco.') == ["ACCUSE"]
-    assert types("Norway is setting up a commission on abuses in Bosnia.") == ["ACCUSE"]
+    assert types('Portugal said it was "outraged" by the shelling of the Angolan border town.') == ["ACCUSE"]
+    assert types("Ecuador is setting up a commission to examine prison deaths.") == ["ACCUSE"]
 
 
 def test_sown_disinformation_and_enforced_curfews() -> None:
     ev = one("Russian agencies sowed disinformation ahead of the Moldovan election, the EU said.", "COERCE")
     assert ev["mode"] == "misinformation"
-    assert one("Kenyan police started enforcing a nationwide curfew on Monday.", "COERCE")["mode"] == "curfew"
+    assert one("Ghanaian police began enforcing a night-time curfew in Tamale.", "COERCE")["mode"] == "curfew"
 
 
 def test_calling_up_conscripts_is_a_mobilization() -> None:
-    body = "The government of Chad on Sunday called upon conscripts in preparation for new offensives."
+    body = "Chad called on its conscripts to report to their barracks."
     assert types(body) == ["MOBILIZE"]
 
 
 def test_long_expulsions_and_sentences() -> None:
-    assert types("Madagascar expelled more than a dozen American diplomats.") == ["SANCTION"]
-    ev = one("A former Belgian minister was handed a three-year jail sentence in Brussels.", "SANCTION")
+    assert types("Zambia expelled all fourteen of the Chinese diplomats.") == ["SANCTION"]
+    ev = one("A Kenyan governor was handed a five-year prison sentence for graft.", "SANCTION")
     assert ev["mode"] == "convict"

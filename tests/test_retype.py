@@ -82,7 +82,7 @@ def test_force_announced_on_a_condition_is_a_threat() -> None:
         ("Peru will arrest the strike leaders unless they return to work.", True),
         ("Peru would not arrest the strike leaders if they returned to work.", False),
         ("If the rebels attacked the town, Peru would respond.", False),
-        ("Peru could suspend relations with Chile if the deal is signed.", True),
+        ("Peru could recall its ambassador from Chile if the border talks fail.", True),
     ]:
         words, matches = _parse(sentence)
         m = next(m for m in matches if m.entry.event_type in ("ASSAULT", "COERCE", "SANCTION"))
@@ -103,51 +103,51 @@ def test_vow_to_step_up_a_conflict() -> None:
     words, matches = _parse("The rebels vowed to step up attacks on army posts.")
     vow = matches[0]
     assert conflict_after(words, vow, matches) is not None
-    words, matches = _parse("The rebels pledged to rekindle their bombing campaign.")
+    words, matches = _parse("The militants pledged to revive their campaign of bombings.")
     assert conflict_after(words, matches[0], matches) is not None
-    words, matches = _parse("Laos suspended plans to impose a curfew in the capital.")
+    words, matches = _parse("Ghana suspended plans to impose a curfew in Tamale.")
     assert conflict_after(words, matches[0], matches) is None
     abstract = load_lexicon().cue_set("abstract_objects")
-    words, matches = _parse("Peru pledged to continue to fight corruption.")
+    words, matches = _parse("Ghana pledged to continue to fight drug trafficking.")
     assert conflict_after(words, _match(matches, words, "pledged"), matches, abstract) is None
     words, matches = _parse("Japan pledged to help rebuild towns hit by the attacks.")
     assert conflict_after(words, _match(matches, words, "pledged"), matches) is None
 
 
 def test_readiness_for_coercion_is_a_threat() -> None:
-    words, matches = _parse("Iraq is ready to ban foreign groups operating in the country.")
+    words, matches = _parse("Uganda is ready to ban opposition rallies in Kampala.")
     assert conflict_after(words, _match(matches, words, "ready"), matches) is not None
     words, matches = _parse("EU ministers agreed to impose new sanctions on Belarus.")
     assert conflict_after(words, _match(matches, words, "agreed"), matches) is None
 
 
 def test_sending_investigators_is_an_investigation() -> None:
-    words, matches = _parse("Chile sent a large team of experts to Arica to investigate the mine collapse.")
+    words, matches = _parse("Chile sent a team of engineers to Arica to investigate the bridge collapse.")
     assert sent_to_investigate(words, matches[0], matches) == ("ACCUSE", "investigate")
     words, matches = _parse("Japan sent a team of doctors to Nepal to help the victims.")
     assert sent_to_investigate(words, matches[0], matches) is None
 
 
 def test_unarmed_purpose_of_a_deployment() -> None:
-    words, matches = _parse("Twelve Chilean soldiers deployed to Peru's army school to train its infantry.")
+    words, matches = _parse("A Chilean army unit deployed to Bolivia to train border guards.")
     assert unarmed_purpose(words, _match(matches, words, "deployed"))
     words, matches = _parse("Russia deployed troops to the border to deter Ukraine.")
     assert not unarmed_purpose(words, _match(matches, words, "deployed"))
 
 
 def test_exercises_with_allies_are_joint() -> None:
-    words, matches = _parse("Chile and its allies launched war games near the coast.")
+    words, matches = _parse("Chile and its allies staged war games in the Pacific.")
     assert joint_exercise(words, _match(matches, words, "games"), [])
-    words, matches = _parse("Chile launched war games near the coast.")
+    words, matches = _parse("Chile staged war games in the Pacific.")
     assert not joint_exercise(words, _match(matches, words, "games"), [])
 
 
 def test_blockades_and_demands_of_protesters() -> None:
-    words, matches = _parse("Hundreds of demonstrators in Tangier have blockaded three government buildings.")
+    words, matches = _parse("Dozens of demonstrators in Lyon blockaded the regional prefecture.")
     assert protesters_act(words, _match(matches, words, "blockaded"), "COERCE", "restrict")
     words, matches = _parse("Crowds of protesters in Lima urged the president to resign.")
     assert protesters_act(words, _match(matches, words, "urged"), "REQUEST", None)
     words, matches = _parse("Students in Lima urged the European Union to act.")
     assert not protesters_act(words, _match(matches, words, "urged"), "REQUEST", None)
-    words, matches = _parse("Police in Tangier have blockaded three government buildings.")
+    words, matches = _parse("Police in Lyon blockaded the regional prefecture.")
     assert not protesters_act(words, _match(matches, words, "blockaded"), "COERCE", "restrict")

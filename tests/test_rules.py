@@ -91,7 +91,7 @@ def test_in_the_wake_of_is_background() -> None:
 
 def test_a_conflict_that_stops_is_no_event() -> None:
     for sentence, token, expected in [
-        ("The rebels announced a suspension of attacks on army posts.", "attacks", True),
+        ("The rebels announced a suspension of their raids on army posts.", "raids", True),
         ("The union called off the planned strike at the port.", "strike", True),
         ("Police stopped and detained six men near the port.", "detained", False),
         ("The army repelled attacks on two posts.", "attacks", False),
@@ -101,16 +101,16 @@ def test_a_conflict_that_stops_is_no_event() -> None:
 
 
 def test_possessive_participle_is_an_adjective() -> None:
-    words, matches = _parse("Militants of Turkey's outlawed Kurdish party attacked a village.")
+    words, matches = _parse("Gunmen from Nigeria's outlawed separatist movement attacked a police post.")
     assert stative(_match(matches, words, "outlawed"), words)
     assert not stative(_match(matches, words, "attacked"), words)
 
 
 def test_event_nouns_as_modifiers_and_labels() -> None:
     for sentence, token, expected in [
-        ("Riot police fired tear gas in Basel.", "riot", True),
+        ("Riot police fired water cannon in Lyon.", "riot", True),
         ("Police arrested three protest leaders in Minsk.", "protest", True),
-        ("Bahrain pressed ahead with what critics call a genocide.", "genocide", True),
+        ("Myanmar pressed ahead with what rights groups call ethnic cleansing.", "ethnic", True),
         ("Protesters attack police in Nairobi.", "attack", False),
     ]:
         words, matches = _parse(sentence)
@@ -127,3 +127,9 @@ def test_content_ends_at_a_second_act_and_includes_verdicts() -> None:
     accused = _match(matches, words, "accused")
     _, end = content_scope(words, accused, analyse(lex, words, accused.start, accused.end))
     assert end > words.index("torturing")
+
+
+def test_reasons_of_arrests_and_sentences_are_no_metaphor() -> None:
+    lex = load_lexicon()
+    words, matches = _parse("Kenyan police arrested him for corruption.")
+    assert not abstract_object(lex, words, _match(matches, words, "arrested"))

@@ -115,8 +115,11 @@ def background_clause(lexicon: Lexicon, words: list[str], match: Match, clause: 
 
 
 def abstract_object(lexicon: Lexicon, words: list[str], match: Match) -> bool:
-    """'fighting terrorism', 'war on drugs', 'attack on corruption': metaphorical conflict."""
-    if match.entry.event_type not in MATERIAL_CONFLICT:
+    """'fighting terrorism', 'war on drugs', 'attack on corruption': metaphorical conflict. Sanctions,
+    arrests and sentences name their reason that way ('jailed for graft'): no metaphor."""
+    if match.entry.event_type not in MATERIAL_CONFLICT or match.entry.event_type == "SANCTION":
+        return False
+    if match.entry.mode in ("arrest", "deport"):
         return False
     return not lexicon.cue_set("abstract_objects").isdisjoint(words[match.end : match.end + 3])
 
