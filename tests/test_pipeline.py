@@ -573,3 +573,7 @@ def test_long_expulsions_and_sentences() -> None:
     assert types("Zambia expelled all fourteen of the Chinese diplomats.") == ["SANCTION"]
     ev = one("A Kenyan governor was handed a five-year prison sentence for graft.", "SANCTION")
     assert ev["mode"] == "convict"
+
+
+def test_a_country_concerned_makes_a_statement() -> None:
+    assert types("Germany is concerned about the Chinese military drills near Taiwan.") == []

@@ -133,3 +133,10 @@ def test_reasons_of_arrests_and_sentences_are_no_metaphor() -> None:
     lex = load_lexicon()
     words, matches = _parse("Kenyan police arrested him for corruption.")
     assert not abstract_object(lex, words, _match(matches, words, "arrested"))
+
+
+def test_background_phrase_ends_at_its_comma() -> None:
+    lex = load_lexicon()
+    words, matches = _parse("Amid concerns over the fighting, Kenya deployed troops to the border.")
+    deployed = _match(matches, words, "deployed")
+    assert not background_clause(lex, words, deployed, analyse(lex, words, deployed.start, deployed.end))

@@ -111,6 +111,8 @@ def background_clause(lexicon: Lexicon, words: list[str], match: Match, clause: 
     strikes", "following talks") are circumstances of the main event, not events."""
     preps = lexicon.cue_set("background_preps")
     window = words[max(clause.region_start, match.start - 6) : match.start]
+    if "," in window:  # "Amid concerns over the fighting, Kenya sent troops": the phrase has ended
+        window = window[len(window) - window[::-1].index(",") :]
     return not preps.isdisjoint(window) and words[match.start - 1] not in (",", "and")
 
 
