@@ -31,7 +31,7 @@ PROTESTERS = frozenset(
     {"protesters", "protestors", "demonstrators", "rioters", "mob", "mobs", "crowd", "crowds", "strikers"}
 )
 
-WILL_NOT = frozenset({"will", "would", "wo", "shall"})
+WILL_NOT = frozenset({"will", "would", "wo", "shall", "going", "gonna"})
 
 
 def demanded(words: list[str], match: Match, clause: ClauseInfo) -> bool:
