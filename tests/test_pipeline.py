@@ -577,3 +577,8 @@ def test_long_expulsions_and_sentences() -> None:
 
 def test_a_country_concerned_makes_a_statement() -> None:
     assert types("Germany is concerned about the Chinese military drills near Taiwan.") == []
+
+
+def test_banned_groups_in_the_passive() -> None:
+    assert types("Six rights groups in Yemen were banned last week by the attorney general.") == ["COERCE"]
+    assert "COERCE" not in types("Rights groups in Yemen warned they could be banned.")
