@@ -582,3 +582,12 @@ def test_a_country_concerned_makes_a_statement() -> None:
 def test_banned_groups_in_the_passive() -> None:
     assert types("Six rights groups in Yemen were banned last week by the attorney general.") == ["COERCE"]
     assert "COERCE" not in types("Rights groups in Yemen warned they could be banned.")
+
+
+def test_the_arrest_of_people_accused_of_a_crime_is_the_main_event() -> None:
+    from worker.coder.pipeline import top_event
+
+    top = top_event(
+        code("Ten Zimbabwean students accused of spying were arrested by police in Harare on Tuesday.")
+    )
+    assert top is not None and top["event_type"] == "COERCE"

@@ -14,6 +14,7 @@ from worker.coder.rules import (
     modifier_or_label,
     object_of_verbal,
     opinion,
+    participle_modifier,
     reduced_relative,
     scope_end,
     stative,
@@ -140,3 +141,12 @@ def test_background_phrase_ends_at_its_comma() -> None:
     words, matches = _parse("Amid concerns over the fighting, Kenya deployed troops to the border.")
     deployed = _match(matches, words, "deployed")
     assert not background_clause(lex, words, deployed, analyse(lex, words, deployed.start, deployed.end))
+
+
+def test_accused_as_a_description_of_a_participant() -> None:
+    words, matches = _parse("Ten students accused of spying were arrested in Harare on Tuesday.")
+    assert participle_modifier(words, _match(matches, words, "accused"))
+    words, matches = _parse("Zimbabwe accused the students of spying.")
+    assert not participle_modifier(words, _match(matches, words, "accused"))
+    words, matches = _parse("The students were accused of spying.")
+    assert not participle_modifier(words, _match(matches, words, "accused"))

@@ -72,6 +72,7 @@ from worker.coder.rules import (
     modifier_or_label,
     object_of_verbal,
     opinion,
+    participle_modifier,
     reduced_relative,
     scope_end,
     stative,
@@ -225,7 +226,8 @@ def code_sentence(
         ):
             continue
         kept.append(match)
-        if match.entry.event_type in CONTENT_TYPES or match.entry.mode in JUDGED_MODES:
+        judging = match.entry.event_type in CONTENT_TYPES or match.entry.mode in JUDGED_MODES
+        if judging and not participle_modifier(words, match):  # "students accused of spying were held"
             contents.append(content_scope(words, match, clause))
         threatened = None
         if match.entry.event_type in ("AGREE", "THREATEN", "CONCEDE"):
@@ -499,7 +501,7 @@ def _assemble(
         confidence *= 0.8
     if clause.participle:
         confidence *= 0.75
-    elif appositive(words, match) or reduced_relative(words, match):
+    elif appositive(words, match) or reduced_relative(words, match) or participle_modifier(words, match):
         confidence *= 0.6
     if entry.noun:
         confidence *= 0.85

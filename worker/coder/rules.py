@@ -88,8 +88,8 @@ def object_of_verbal(match: Match, words: list[str], kept: list[Match]) -> bool:
     for m in reversed(kept):
         if m.entry.event_type not in VERBAL or m.end > match.start:
             continue
-        if match.start - m.end > 10:
-            return False
+        if match.start - m.end > 10 or participle_modifier(words, m):
+            return False  # too far, or "students accused of spying were arrested": a description
         return CLAUSE_BREAK.isdisjoint(words[m.end : match.start])
     return False
 
@@ -255,3 +255,20 @@ def modifier_or_label(words: list[str], match: Match) -> bool:
         return True
     window = words[max(0, match.start - 6) : match.start]
     return "what" in window and not LABEL_VERBS.isdisjoint(window[window.index("what") :])
+
+
+PASSIVE_PREPS = frozenset({"of", "with", "for"})
+
+
+def participle_modifier(words: list[str], match: Match) -> bool:
+    """'ten activists accused of spying were arrested': a participle with its passive complement
+    right after a noun (no auxiliary, no object between) describes a participant."""
+    i = match.start
+    if match.entry.event_type != "ACCUSE" or not words[i].endswith("ed"):
+        return False
+    if i + 1 >= len(words) or words[i + 1] not in PASSIVE_PREPS:
+        return False
+    k = i - 1
+    if k >= 0 and words[k].endswith("ly"):
+        k -= 1
+    return k >= 1 and words[k] not in AUXILIARY and words[k] not in PRONOUNS and words[k] not in (",", "and")
