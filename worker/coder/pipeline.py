@@ -204,7 +204,11 @@ def code_sentence(
             continue
         if any(s <= match.start < e for s, e in scopes):
             continue  # "denied charges he ordered the attack": the content of a statement
-        if match.entry.event_type not in VERBAL and any(s <= match.start < e for s, e in contents):
+        if (
+            contents
+            and match.entry.event_type not in VERBAL
+            and any(s <= match.start < e for s, e in contents)
+        ):
             continue  # "accused Y of shelling the town": the shelling is what is accused
         if disaster and match.entry.event_type in _FORCE:
             continue  # "the earthquake killed 40": nature, not an attack; aid for the victims stays

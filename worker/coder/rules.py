@@ -63,9 +63,9 @@ def stative(match: Match, words: list[str]) -> bool:
         return True
     if i >= 2 and words[i - 1] in ("the", "a", "an") and words[i - 2] in BACKGROUND_PREP:
         return True
-    modifier = i >= 1 and (words[i - 1] in DETERMINERS or words[i - 1] == "'s")
-    if modifier and words[i].endswith("ed") and match.end - i == 1:
-        return True  # "the detained journalists", "Turkey's outlawed PKK": an adjective, not an act
+    adjective = i >= 1 and match.end - i == 1 and words[i].endswith("ed")
+    if adjective and (words[i - 1] in DETERMINERS or words[i - 1] == "'s"):
+        return True  # "the detained journalists", "the country's outlawed militia": an adjective
     after = words[match.end] if match.end < len(words) else ""
     if words[i] == "back" and ((i >= 1 and words[i - 1] in BACK_ADVERB) or after in BACK_NEXT):
         return True  # "came back", "date back to", "back home": the adverb, not "to back" someone
@@ -248,12 +248,14 @@ LABEL_VERBS = frozenset(
 def modifier_or_label(words: list[str], match: Match) -> bool:
     """An event noun modifying another noun ("riot police", "protest leaders", "attack helicopters")
     names no event; nor does a label someone gives ("what critics call a genocide")."""
-    head = words[match.end] if match.end - match.start == 1 and match.end < len(words) else ""
-    if words[match.start] == "riot" and head in RIOT_HEADS:
-        return True
-    if head in MODIFIED_HEADS and not words[match.start].endswith(("ed", "s", "ing")):
-        return True
-    window = words[max(0, match.start - 6) : match.start]
+    start = match.start
+    if match.end - start == 1 and match.end < len(words):
+        head = words[match.end]
+        if head in RIOT_HEADS and words[start] == "riot":
+            return True
+        if head in MODIFIED_HEADS and not words[start].endswith(("ed", "s", "ing")):
+            return True
+    window = words[start - 6 if start > 6 else 0 : start]
     return "what" in window and not LABEL_VERBS.isdisjoint(window[window.index("what") :])
 
 
