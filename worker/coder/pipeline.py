@@ -57,6 +57,7 @@ from worker.coder.roles import (
 )
 from worker.coder.rules import (
     CONTENT_TYPES,
+    FORCE_TYPES,
     JUDGED_MODES,
     MATERIAL_CONFLICT,
     PRONOUNS,
@@ -222,7 +223,7 @@ def code_sentence(
             or stative(match, words)
             or background_clause(lexicon, words, match, clause)
             or abstract_object(lexicon, words, match)
-            or ceased(words, match)
+            or (match.entry.event_type in FORCE_TYPES and ceased(words, match))
             or modifier_or_label(words, match)
             or (match.entry.event_type in VERBAL and reduced_relative(words, match))
             or (words[match.start] in MUST and not clause.reported)  # "X must ...": only as reported demand
@@ -231,7 +232,9 @@ def code_sentence(
             continue
         kept.append(match)
         judging = match.entry.event_type in CONTENT_TYPES or match.entry.mode in JUDGED_MODES
-        if judging and not participle_modifier(words, match):  # "students accused of spying were held"
+        if judging and not (
+            match.entry.event_type == "ACCUSE" and participle_modifier(words, match)
+        ):  # "students accused of spying were held"
             contents.append(content_scope(words, match, clause))
         threatened = None
         if match.entry.event_type in ("AGREE", "THREATEN", "CONCEDE"):
@@ -406,7 +409,7 @@ def _build_event(
         event_type, mode = ordered  # "ordered police to disperse the crowd": the act ordered
     if event_type == "SUPPORT" and material_cooperation(words, match, contexts_found):
         event_type, mode = "COOPERATE", None  # "expanded cooperation" on trade or security
-    if protesters_act(words, match, event_type, mode):
+    if event_type in ("REQUEST", "COERCE") and protesters_act(words, match, event_type, mode):
         event_type, mode = "PROTEST", "obstruct" if event_type == "COERCE" else "demo"  # blockade, demand
     if event_type == "ASSAULT" and mode != "crowd-control" and protesters(roles.actors, words, match):
         event_type, mode = "PROTEST", "riot"  # protesters clashing or throwing stones: a violent protest
@@ -505,7 +508,11 @@ def _assemble(
         confidence *= 0.8
     if clause.participle:
         confidence *= 0.75
-    elif appositive(words, match) or reduced_relative(words, match) or participle_modifier(words, match):
+    elif (
+        appositive(words, match)
+        or reduced_relative(words, match)
+        or (entry.event_type == "ACCUSE" and participle_modifier(words, match))
+    ):
         confidence *= 0.6
     if entry.noun:
         confidence *= 0.85
