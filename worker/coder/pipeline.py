@@ -232,9 +232,8 @@ def code_sentence(
             continue
         kept.append(match)
         judging = match.entry.event_type in CONTENT_TYPES or match.entry.mode in JUDGED_MODES
-        if judging and not (
-            match.entry.event_type == "ACCUSE" and participle_modifier(words, match)
-        ):  # "students accused of spying were held"
+        # not a description of a participant: "students accused of spying were held"
+        if judging and not (match.entry.event_type == "ACCUSE" and participle_modifier(words, match)):
             contents.append(content_scope(words, match, clause))
         threatened = None
         if match.entry.event_type in ("AGREE", "THREATEN", "CONCEDE"):
