@@ -419,7 +419,7 @@ def _build_event(
     elif event_type == "MOBILIZE" and not _UNARMED.isdisjoint(words[match.start : match.end + 8]):
         event_type, mode = "AID", None  # deploying observers/doctors: no armed force
     elif event_type == "MOBILIZE" and unarmed_purpose(words, match):
-        event_type, mode = "AID", None  # "deployed to Nigeria to train its infantry"
+        event_type, mode = "AID", None  # "a unit deployed to Bolivia to train border guards"
     elif event_type == "MOBILIZE" and joint_exercise(words, match, roles.actors):
         event_type, mode = "COOPERATE", None  # joint exercises (manual)
     if event_type in MATERIAL_CONFLICT | {"PROTEST"} and conditional_threat(words, match, clause):

@@ -69,7 +69,7 @@ def conflict_after(
     """The material conflict trigger in the "to"-infinitive of ``match`` ("vowed to annex", "threatened
     to impose sanctions"), or the object of an aspect verb there ("vowed to step up attacks", "to renew
     its campaign of strikes"), if any; not a metaphor ("to fight corruption", ``abstract`` objects).
-    A concession ("suspended plans to impose curfews") only through an aspect verb of its own."""
+    A concession ("suspended plans to impose a curfew") only through an aspect verb of its own."""
     if match.entry.event_type == "CONCEDE" and words[match.end - 1] not in ASPECT_BASE:
         return None
     for m in matches:
@@ -174,7 +174,7 @@ def ordered_act(words: list[str], match: Match, matches: list[Match]) -> tuple[s
                 return m.entry.event_type, m.entry.mode
             return None  # "ordered the army to negotiate": a verbal act stays a REQUEST
     if match.end < len(words) and words[match.end - 1] == "to":
-        # "ordered troops to the border", "ordered troops to stand guard at": a deployment
+        # "ordered troops to the border", "ordered troops to take up positions": a deployment
         police = not POLICE.isdisjoint(words[match.start : match.end])
         return "MOBILIZE", "police" if police else "troops"
     return None
@@ -226,7 +226,7 @@ SEND_VERBS = frozenset(
 def sent_to_investigate(
     words: list[str], match: Match, matches: list[Match]
 ) -> tuple[str, str | None] | None:
-    """'sent a team of experts to Alabama to investigate the accident': sending investigators is the
+    """'sent a team of engineers to investigate the bridge collapse': sending investigators is the
     investigation (ACCUSE investigate), not aid or a deployment."""
     if words[match.start] not in SEND_VERBS:
         return None
@@ -252,15 +252,15 @@ UNARMED_PURPOSE = frozenset(
 
 
 def joint_exercise(words: list[str], match: Match, actors: list[Mention]) -> bool:
-    """Manual: joint military exercises are COOPERATE, single-country ones MOBILIZE ('the US and its
-    allies launched war games')."""
+    """Manual: joint military exercises are COOPERATE, single-country ones MOBILIZE ('Chile and its
+    allies staged naval drills')."""
     if EXERCISES.isdisjoint(words[match.start : match.end]):
         return False
     return len({m.country for m in actors if m.country is not None}) >= 2 or "allies" in words[: match.start]
 
 
 def unarmed_purpose(words: list[str], match: Match) -> bool:
-    """'soldiers deployed to Nigeria to train its infantry', 'a team to monitor the ceasefire':
+    """'a unit deployed to Bolivia to train border guards', 'a team to monitor the ceasefire':
     forces sent for training, monitoring or relief are aid, not a show of force."""
     for k in range(match.end, min(len(words) - 1, match.end + 14)):
         if words[k] in (";", "but", "while"):

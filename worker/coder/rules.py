@@ -218,7 +218,7 @@ FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"}
 
 
 def ceased(words: list[str], match: Match) -> bool:
-    """'announced a suspension of attacks', 'an end to the protests', 'called off the strike': the
+    """'announced a suspension of raids', 'an end to the protests', 'called off the strike': the
     conflict named is what stops, not an event of its own."""
     if match.entry.event_type not in FORCE_TYPES:
         return False
@@ -247,7 +247,7 @@ LABEL_VERBS = frozenset(
 
 def modifier_or_label(words: list[str], match: Match) -> bool:
     """An event noun modifying another noun ("riot police", "protest leaders", "attack helicopters")
-    names no event; nor does a label someone gives ("what critics call a genocide")."""
+    names no event; nor does a label someone gives ("what rights groups call ethnic cleansing")."""
     start = match.start
     if match.end - start == 1 and match.end < len(words):
         head = words[match.end]
