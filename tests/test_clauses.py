@@ -66,3 +66,14 @@ def test_without_in_an_organisation_name_is_no_negation() -> None:
 def test_next_week_after_a_past_act_dates_its_complement() -> None:
     assert not _clause("Chile released ten prisoners ahead of next week's talks", "released").future
     assert _clause("Chile and Peru meet next week in Lima", "meet").future
+
+
+def test_reported_speech_with_time_and_place_before_that() -> None:
+    c = _clause("The Chilean minister said on Monday that rebels attacked the base", "attacked")
+    assert c.kind == REPORTED and c.speaker_end == 3
+    c = _clause("Officials told reporters in a statement that rebels attacked the base", "attacked")
+    assert c.kind == REPORTED and c.speaker_end == 1
+    assert (
+        _clause("Officials said the raid that followed the talks attacked the base", "attacked").kind
+        != REPORTED
+    )

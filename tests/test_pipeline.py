@@ -583,3 +583,127 @@ def test_joint_drills_are_cooperate_solo_drills_mobilize() -> None:
     assert types("Russian and Belarusian troops held military exercises near Poland.") == ["COOPERATE"]
     assert types("Russia held military drills near the border with Ukraine.") == ["MOBILIZE"]
     assert types("Russia held military exercises with Belarus.") == ["COOPERATE"]
+
+
+def test_accused_deed_is_no_event_of_its_own() -> None:
+    events = code(
+        "Kenya accused Somali militants of bombing a bus station in Garissa, which killed six people."
+    )
+    assert {e["event_type"] for e in events} == {"ACCUSE"}
+    events = code("After Peru accused Chile of shelling the border post, Peruvian troops attacked a camp.")
+    assert {"ACCUSE", "ASSAULT"} <= {e["event_type"] for e in events}
+
+
+def test_mobilize_yields_only_to_the_same_forces_using_force() -> None:
+    moved = code("Nigerian army units were deployed to Maiduguri and opened fire on Boko Haram fighters.")
+    assert "MOBILIZE" not in {e["event_type"] for e in moved}
+    from worker.coder.pipeline import top_event
+
+    top = top_event(code("Chad put its army on high alert after Sudanese militias attacked a border town."))
+    assert top is not None and top["event_type"] == "MOBILIZE"
+
+
+def test_ordering_troops_is_a_deployment() -> None:
+    ev = one("The Kenyan president ordered troops to the northern border on Sunday.", "MOBILIZE")
+    assert countries(ev["actor"]) == {"KEN"}
+    assert types("The Kenyan president urged Somalia to secure the northern border.") == ["REQUEST"]
+
+
+def test_conditional_force_and_strike_threats() -> None:
+    ev = one(
+        "Iran said it would attack American bases if the United States struck its nuclear sites.", "THREATEN"
+    )
+    assert ev["mode"] == "violence" and not ev["hypothetical"]
+    assert "THREATEN" in types("Teachers in Kenya threatened to strike next week.")
+
+
+def test_cyber_attack_written_as_two_words() -> None:
+    assert (
+        one("Russian hackers launched a cyber attack on Estonia's tax office.", "COERCE")["mode"] == "cyber"
+    )
+
+
+def test_a_demand_backed_by_a_threat_is_the_threat() -> None:
+    sentence = "Austria pressed Hungary to reopen the border crossing, threatening to halt all gas transit."
+    assert types(sentence) == ["THREATEN"]
+    assert types("Austria pressed Hungary to reopen the border crossing.") == ["REQUEST"]
+
+
+def test_reported_obligation_after_said_on_a_day() -> None:
+    body = "The Peruvian foreign minister said on Friday that the shelling of Ecuadorian villages must stop."
+    assert countries(one(body, "REQUEST")["actor"]) == {"PER"}
+
+
+def test_refuge_pressure_and_insults() -> None:
+    assert types("Hundreds of Eritreans sought asylum in Sudan last month.") == ["REQUEST"]
+    assert types("Kenya pressured Uganda to reopen the border.") == ["REQUEST"]
+    assert types("The Bolivian president called the Chilean foreign minister an incompetent clown.") == [
+        "ACCUSE"
+    ]
+
+
+def test_vow_to_step_up_attacks_is_a_threat() -> None:
+    ev = one("The Taliban vowed to step up attacks on Afghan forces.", "THREATEN")
+    assert ev["mode"] == "violence"
+
+
+def test_using_force_and_announcing_it() -> None:
+    assert types("Police in Lagos used excessive force against the crowd.")[0] == "ASSAULT"
+    ev = one("Iran is ready to use force against any aggressor.", "THREATEN")
+    assert ev["mode"] == "violence"
+
+
+def test_the_deed_of_a_conviction_is_no_event() -> None:
+    body = "A court in Nairobi convicted a former Kenyan army officer of the torture of prisoners."
+    assert types(body) == ["SANCTION"]
+
+
+def test_deployments_to_train_and_joint_war_games() -> None:
+    body = "A Chilean army unit deployed to Bolivia to train border guards."
+    assert types(body) == ["AID"]
+    assert "COOPERATE" in types("Chile, Peru and their allies staged war games in the Pacific.")
+
+
+def test_a_strike_announced_on_a_condition_is_a_threat() -> None:
+    ev = one("Kenyan teachers said they would go on strike if wages are not raised.", "THREATEN")
+    assert ev["mode"] == "restrict"
+
+
+def test_quoted_outrage_and_new_inquiries() -> None:
+    assert types('Portugal said it was "outraged" by the shelling of the Angolan border town.') == ["ACCUSE"]
+    assert types("Ecuador is setting up a commission to examine prison deaths.") == ["ACCUSE"]
+
+
+def test_sown_disinformation_and_enforced_curfews() -> None:
+    ev = one("Russian agencies sowed disinformation ahead of the Moldovan election, the EU said.", "COERCE")
+    assert ev["mode"] == "misinformation"
+    assert one("Ghanaian police began enforcing a night-time curfew in Tamale.", "COERCE")["mode"] == "curfew"
+
+
+def test_calling_up_conscripts_is_a_mobilization() -> None:
+    body = "Chad called on its conscripts to report to their barracks."
+    assert types(body) == ["MOBILIZE"]
+
+
+def test_long_expulsions_and_sentences() -> None:
+    assert types("Zambia expelled all fourteen of the Chinese diplomats.") == ["SANCTION"]
+    ev = one("A Kenyan governor was handed a five-year prison sentence for graft.", "SANCTION")
+    assert ev["mode"] == "convict"
+
+
+def test_a_country_concerned_makes_a_statement() -> None:
+    assert types("Germany is concerned about the Chinese military drills near Taiwan.") == []
+
+
+def test_banned_groups_in_the_passive() -> None:
+    assert types("Six rights groups in Yemen were banned last week by the attorney general.") == ["COERCE"]
+    assert "COERCE" not in types("Rights groups in Yemen warned they could be banned.")
+
+
+def test_the_arrest_of_people_accused_of_a_crime_is_the_main_event() -> None:
+    from worker.coder.pipeline import top_event
+
+    top = top_event(
+        code("Ten Zimbabwean students accused of spying were arrested by police in Harare on Tuesday.")
+    )
+    assert top is not None and top["event_type"] == "COERCE"

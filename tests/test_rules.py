@@ -8,9 +8,13 @@ from worker.coder.rules import (
     abstract_object,
     appositive,
     background_clause,
+    ceased,
+    content_scope,
     definite_background,
+    modifier_or_label,
     object_of_verbal,
     opinion,
+    participle_modifier,
     persuaded,
     reduced_relative,
     scope_end,
@@ -90,3 +94,87 @@ def test_infinitive_after_persuade_is_only_sought() -> None:
     words, matches = _parse("Chile agreed to lift sanctions on Peru.")
     lift = _match(matches, words, "lift")
     assert not persuaded(words, analyse(lex, words, lift.start, lift.end))
+
+
+def test_content_of_an_accusation() -> None:
+    lex = load_lexicon()
+    words, matches = _parse(
+        "Kenya accused Somali militants of shelling a market, which killed six, and closed the border."
+    )
+    accused = _match(matches, words, "accused")
+    start, end = content_scope(words, accused, analyse(lex, words, accused.start, accused.end))
+    inside = {words[m.start] for m in matches if start <= m.start < end}
+    assert "shelling" in inside and "killed" in inside and "closed" not in inside
+    words, matches = _parse("After Peru accused Chile of shelling the post, Peruvian troops attacked a camp.")
+    accused = _match(matches, words, "accused")
+    start, end = content_scope(words, accused, analyse(lex, words, accused.start, accused.end))
+    assert words.index("attacked") >= end > words.index("shelling")
+
+
+def test_in_the_wake_of_is_background() -> None:
+    lex = load_lexicon()
+    words, matches = _parse("Chile lifted the curfew in the wake of a large rally in Santiago.")
+    rally = _match(matches, words, "rally")
+    assert background_clause(lex, words, rally, analyse(lex, words, rally.start, rally.end))
+
+
+def test_a_conflict_that_stops_is_no_event() -> None:
+    for sentence, token, expected in [
+        ("The rebels announced a suspension of their raids on army posts.", "raids", True),
+        ("The union called off the planned strike at the port.", "strike", True),
+        ("Police stopped and detained six men near the port.", "detained", False),
+        ("The army repelled attacks on two posts.", "attacks", False),
+    ]:
+        words, matches = _parse(sentence)
+        assert ceased(words, _match(matches, words, token)) is expected, sentence
+
+
+def test_possessive_participle_is_an_adjective() -> None:
+    words, matches = _parse("Gunmen from Nigeria's outlawed separatist movement attacked a police post.")
+    assert stative(_match(matches, words, "outlawed"), words)
+    assert not stative(_match(matches, words, "attacked"), words)
+
+
+def test_event_nouns_as_modifiers_and_labels() -> None:
+    for sentence, token, expected in [
+        ("Riot police fired water cannon in Lyon.", "riot", True),
+        ("Police arrested three protest leaders in Minsk.", "protest", True),
+        ("Myanmar pressed ahead with what rights groups call ethnic cleansing.", "ethnic", True),
+        ("Protesters attack police in Nairobi.", "attack", False),
+    ]:
+        words, matches = _parse(sentence)
+        assert modifier_or_label(words, _match(matches, words, token)) is expected, sentence
+
+
+def test_content_ends_at_a_second_act_and_includes_verdicts() -> None:
+    lex = load_lexicon()
+    words, matches = _parse("Kenya condemned the raid and sent troops to the border.")
+    condemned = _match(matches, words, "condemned")
+    start, end = content_scope(words, condemned, analyse(lex, words, condemned.start, condemned.end))
+    assert start <= words.index("raid") < end <= words.index("sent")
+    words, matches = _parse("Kenya accused the rebels of killing and torturing civilians.")
+    accused = _match(matches, words, "accused")
+    _, end = content_scope(words, accused, analyse(lex, words, accused.start, accused.end))
+    assert end > words.index("torturing")
+
+
+def test_reasons_of_arrests_and_sentences_are_no_metaphor() -> None:
+    lex = load_lexicon()
+    words, matches = _parse("Kenyan police arrested him for corruption.")
+    assert not abstract_object(lex, words, _match(matches, words, "arrested"))
+
+
+def test_background_phrase_ends_at_its_comma() -> None:
+    lex = load_lexicon()
+    words, matches = _parse("Amid concerns over the fighting, Kenya deployed troops to the border.")
+    deployed = _match(matches, words, "deployed")
+    assert not background_clause(lex, words, deployed, analyse(lex, words, deployed.start, deployed.end))
+
+
+def test_accused_as_a_description_of_a_participant() -> None:
+    words, matches = _parse("Ten students accused of spying were arrested in Harare on Tuesday.")
+    assert participle_modifier(words, _match(matches, words, "accused"))
+    words, matches = _parse("Zimbabwe accused the students of spying.")
+    assert not participle_modifier(words, _match(matches, words, "accused"))
+    words, matches = _parse("The students were accused of spying.")
+    assert not participle_modifier(words, _match(matches, words, "accused"))

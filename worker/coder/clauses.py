@@ -140,18 +140,21 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
     )
 
 
-# words between a speech verb and its "that": "said Thursday that", "said on Monday that", "said in a
-# statement that", "announced last week that"
+# what may stand between a speech verb and its "that": "said Thursday that", "said on Monday that",
+# "told reporters in a statement that", "announced last week that"
 _SPEECH_GAP = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-     "tonight", "earlier", "later", "again", "also", "publicly", "recently", "on", "in", "a", "statement",
-     "late", "last", "this", "early", "week", "month", "night", "morning", "evening", "afternoon"}
+    {"on", "in", "at", "a", "an", "the", "late", "early", "earlier", "later", "last", "this", "week", "month",
+     "tonight", "night", "morning", "evening", "afternoon", "yesterday", "today", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday", "statement", "interview", "reporters",
+     "journalists", "also", "again", "recently", "repeatedly", "publicly", "him", "her", "them", "us", "me",
+     "parliament", "lawmakers"}
 )  # fmt: skip
 
 
 def _speech_before_that(tokens: list[str], that: int, speech: frozenset[str]) -> int:
-    """Index of the speech verb governing the "that" at ``that`` over up to three gap words, else -1."""
-    for k in range(that - 1, max(-1, that - 5), -1):
+    """Index of the speech verb whose complement "that" is at ``that`` (up to four adverbials of time,
+    place and addressee may stand between), else -1."""
+    for k in range(that - 1, max(-1, that - 6), -1):
         if tokens[k] in speech:
             return k
         if tokens[k] not in _SPEECH_GAP:

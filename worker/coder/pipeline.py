@@ -29,14 +29,21 @@ from worker.coder.lexicon import (
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
 from worker.coder.retype import (
     MUST,
+    conditional_threat,
     conflict_after,
+    cyber_attack,
     demanded,
     diplomatic_protest,
+    joint_exercise,
     material_cooperation,
+    ordered_act,
     protesters,
+    protesters_act,
     refusal,
     reported_would,
+    sent_to_investigate,
     threat_mode,
+    unarmed_purpose,
 )
 from worker.coder.roles import (
     POLITICAL_SECTORS,
@@ -50,17 +57,24 @@ from worker.coder.roles import (
     refine_sectors,
 )
 from worker.coder.rules import (
+    CONTENT_TYPES,
+    FORCE_TYPES,
+    JUDGED_MODES,
     MATERIAL_CONFLICT,
     PRONOUNS,
     VERBAL,
     abstract_object,
     appositive,
     background_clause,
+    ceased,
     claimed_own_act,
+    content_scope,
     definite_background,
     governed,
+    modifier_or_label,
     object_of_verbal,
     opinion,
+    participle_modifier,
     persuaded,
     reduced_relative,
     scope_end,
@@ -100,10 +114,6 @@ _DRILLS = frozenset(
 )
 _JOINT = frozenset({"joint", "jointly", "combined", "together"})
 _FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
-_CYBER = frozenset(
-    {"cyber", "cyberattack", "cyberattacks", "cyber-attack", "ransomware", "hacking", "hacker", "hackers",
-     "malware", "ddos", "phishing", "network", "computer"}
-)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -209,10 +219,10 @@ def code_sentence(
     contexts_found = _contexts(lexicon, words)
     date = event_date(published, words)  # one per sentence
     out: list[dict[str, Any]] = []
-    for match, clause, threatened in survivors:
+    for match, clause, threatened, ordered in survivors:
         event = _build_event(
             state, paragraph, sentence, date, words, starts, ends, mentions, match, clause, excluded,
-            contexts_found, weak_nonpolitical, threatened,
+            contexts_found, weak_nonpolitical, threatened, ordered,
         )  # fmt: skip
         out.extend(event)
     return _dedupe_sentence(out)
@@ -220,19 +230,26 @@ def code_sentence(
 
 def _surviving_triggers(
     lexicon: Lexicon, paragraph: Paragraph, words: list[str], matches: list[Match]
-) -> list[tuple[Match, ClauseInfo, Match | None]]:
-    """The triggers that stand for an event of their own, in order, with their clause facts and the
-    conflict they threaten, if any. Depends on the words alone (no actors)."""
+) -> list[tuple[Match, ClauseInfo, Match | None, tuple[str, str | None] | None]]:
+    """The triggers that stand for an event of their own, in order, with their clause facts, the
+    conflict they threaten and the act they order, if any. Depends on the words alone (no actors)."""
     disaster = not lexicon.cue_set("disasters").isdisjoint(words)
     kept: list[Match] = []
-    out: list[tuple[Match, ClauseInfo, Match | None]] = []
+    out: list[tuple[Match, ClauseInfo, Match | None, tuple[str, str | None] | None]] = []
     scopes: list[tuple[int, int]] = []
+    contents: list[tuple[int, int]] = []  # what a verbal conflict act is about ("accused X of attacking")
     for match in matches:
         if match.entry.event_type == STATEMENT:
             scopes.append((match.start, scope_end(words, match.end)))
             continue
         if any(s <= match.start < e for s, e in scopes):
             continue  # "denied charges he ordered the attack": the content of a statement
+        if (
+            contents
+            and match.entry.event_type not in VERBAL
+            and any(s <= match.start < e for s, e in contents)
+        ):
+            continue  # "accused Y of shelling the town": the shelling is what is accused
         if disaster and match.entry.event_type in _FORCE:
             continue  # "the earthquake killed 40": nature, not an attack; aid for the victims stays
         clause = analyse(lexicon, words, match.start, match.end)
@@ -246,16 +263,29 @@ def _surviving_triggers(
             or stative(match, words)
             or background_clause(lexicon, words, match, clause)
             or abstract_object(lexicon, words, match)
+            or (match.entry.event_type in FORCE_TYPES and ceased(words, match))
+            or modifier_or_label(words, match)
             or (match.entry.event_type in VERBAL and reduced_relative(words, match))
             or (words[match.start] in MUST and not clause.reported)  # "X must ...": only as reported demand
             or (not paragraph.heading and definite_background(lexicon, words, match))
         ):
             continue
         kept.append(match)
+        judging = match.entry.event_type in CONTENT_TYPES or match.entry.mode in JUDGED_MODES
+        # not a description of a participant: "students accused of spying were held"
+        if judging and not (match.entry.event_type == "ACCUSE" and participle_modifier(words, match)):
+            contents.append(content_scope(words, match, clause))
         threatened = None
-        if match.entry.event_type in ("AGREE", "THREATEN"):
-            threatened = conflict_after(words, match, matches)
-        out.append((match, clause, threatened))
+        if match.entry.event_type in ("AGREE", "THREATEN", "CONCEDE"):
+            # "vowed to annex", "vowed to step up attacks"
+            threatened = conflict_after(words, match, matches, lexicon.cue_set("abstract_objects"))
+        # the act the trigger stands for: "ordered police to disperse", "sent a team to investigate"
+        ordered = None
+        if match.entry.event_type == "REQUEST":
+            ordered = ordered_act(words, match, matches)
+        elif match.entry.event_type in ("AID", "MOBILIZE"):
+            ordered = sent_to_investigate(words, match, matches)
+        out.append((match, clause, threatened, ordered))
     return out
 
 
@@ -266,7 +296,7 @@ _ACTORLESS = frozenset({"PROTEST", "ASSAULT"})
 _DISSENT = frozenset(
     {"strike", "strikes", "protest", "protests", "boycott", "sit-in", "walkout", "demonstrations"}
 )
-_DISSENT_TALK = frozenset({"REJECT", "CONCEDE", "REQUEST", "AGREE"})
+_DISSENT_TALK = frozenset({"REJECT", "CONCEDE", "REQUEST", "AGREE", "THREATEN"})
 
 
 _AUTHORITY_ACTS = frozenset({"RETREAT", "COERCE", "SANCTION"})
@@ -382,6 +412,7 @@ def _build_event(
     contexts_found: list[str],
     weak_nonpolitical: bool,
     threatened: Match | None = None,
+    ordered: tuple[str, str | None] | None = None,
 ) -> list[dict[str, Any]]:
     lexicon = state.lexicon
     entry = match.entry
@@ -415,11 +446,15 @@ def _build_event(
             roles.recipients = [m for m in roles.actors if m not in speakers] or roles.recipients
             roles.actors = speakers
             clause = replace(clause, hypothetical=False, future=False)
+    if ordered is not None:
+        event_type, mode = ordered  # "ordered police to disperse the crowd": the act ordered
     if event_type == "SUPPORT" and material_cooperation(words, match, contexts_found):
         event_type, mode = "COOPERATE", None  # "expanded cooperation" on trade or security
+    if event_type in ("REQUEST", "COERCE") and protesters_act(words, match, event_type, mode):
+        event_type, mode = "PROTEST", "obstruct" if event_type == "COERCE" else "demo"  # blockade, demand
     if event_type == "ASSAULT" and mode != "crowd-control" and protesters(roles.actors, words, match):
         event_type, mode = "PROTEST", "riot"  # protesters clashing or throwing stones: a violent protest
-    if event_type == "ASSAULT" and not _CYBER.isdisjoint(words[match.start : match.end]):
+    if event_type == "ASSAULT" and cyber_attack(words, match):
         event_type, mode = "COERCE", "cyber"  # "carried out a ransomware attack": no physical violence
     if mode == "visit" and _troops_arrive(words, match, clause):
         event_type, mode = "MOBILIZE", "troops"  # "troops arrived in the port": a deployment, not a visit
@@ -429,6 +464,14 @@ def _build_event(
         event_type, mode = "AID", None  # sending peacekeepers is protection for the host (CAMEO 074)
     elif event_type == "MOBILIZE" and not _UNARMED.isdisjoint(words[match.start : match.end + 8]):
         event_type, mode = "AID", None  # deploying observers/doctors: no armed force
+    elif event_type == "MOBILIZE" and unarmed_purpose(words, match):
+        event_type, mode = "AID", None  # "a unit deployed to Bolivia to train border guards"
+    elif event_type == "MOBILIZE" and joint_exercise(words, match, roles.actors):
+        event_type, mode = "COOPERATE", None  # joint exercises (manual)
+    if event_type in MATERIAL_CONFLICT | {"PROTEST"} and conditional_threat(words, match, clause):
+        clause = replace(clause, hypothetical=False, future=True)  # "would strike ... if": a threat
+        if event_type == "PROTEST":
+            event_type, mode = "THREATEN", "restrict"  # "a strike could follow if ...": codebook
     if clause.negated and event_type in _COOPERATIVE and refusal(lexicon, words, match, clause):
         event_type, mode = "REJECT", None  # "will not release", "failed to agree": declining (CAMEO 12)
         clause = replace(clause, negated=False)
@@ -526,7 +569,11 @@ def _assemble(
         confidence *= 0.8  # "voted (on Friday) to withdraw the troops" reports the act
     if clause.participle:
         confidence *= 0.75
-    elif appositive(words, match) or reduced_relative(words, match):
+    elif (
+        appositive(words, match)
+        or reduced_relative(words, match)
+        or (entry.event_type == "ACCUSE" and participle_modifier(words, match))
+    ):
         confidence *= 0.6
     if entry.noun:
         confidence *= 0.85
@@ -589,13 +636,33 @@ def _dedupe_sentence(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     keys = [_key(ev) for ev in events]
     best: dict[tuple[str, tuple[str, ...], tuple[str, ...]], dict[str, Any]] = {}
     for ev, k in zip(events, keys, strict=True):
-        if ev["event_type"] == "MOBILIZE" and "ASSAULT" in types:
+        if ev["event_type"] == "MOBILIZE" and "ASSAULT" in types and _in_assault(ev, events):
             continue
         if ev["event_type"] == "CONSULT" and "ACCUSE" in types:
+            continue
+        if ev["event_type"] == "REQUEST" and _backed_by_threat(events):
             continue
         if k not in best or ev["confidence"] > best[k]["confidence"]:
             best[k] = ev
     return [e for e, k in zip(events, keys, strict=True) if best.get(k) is e]
+
+
+def _backed_by_threat(events: list[dict[str, Any]]) -> bool:
+    """A demand backed by a threat in the same sentence ("pressed X to ..., threatening to ...") is
+    coded as the threat: the more forceful act (manual: requests are less forceful than threats)."""
+    return any(e["event_type"] == "THREATEN" and e["confidence"] >= 0.6 for e in events)
+
+
+def _in_assault(mobilize: dict[str, Any], events: list[dict[str, Any]]) -> bool:
+    """The forces moved are the ones that use force ("units were activated and returned fire"): an
+    ASSAULT of the same actor at least as confident, not one in a background or purpose clause."""
+    actors = {a["country"] for a in mobilize["actor"]}
+    return any(
+        e["event_type"] == "ASSAULT"
+        and e["confidence"] >= mobilize["confidence"]
+        and not actors.isdisjoint(a["country"] for a in e["actor"])
+        for e in events
+    )
 
 
 def drop_repeated_headings(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from itertools import pairwise
 from worker.coder.clauses import CONDITIONAL, ClauseInfo
 from worker.coder.lexicon import Lexicon, Match
 from worker.coder.roles import Mention
-from worker.coder.rules import MATERIAL_CONFLICT
+from worker.coder.rules import MATERIAL_CONFLICT, VERBAL
 
 MUST = frozenset({"must", "should"})
 
@@ -31,7 +31,7 @@ PROTESTERS = frozenset(
     {"protesters", "protestors", "demonstrators", "rioters", "mob", "mobs", "crowd", "crowds", "strikers"}
 )
 
-WILL_NOT = frozenset({"will", "would", "wo", "shall"})
+WILL_NOT = frozenset({"will", "would", "wo", "shall", "going", "gonna"})
 
 
 def demanded(words: list[str], match: Match, clause: ClauseInfo) -> bool:
@@ -52,12 +52,43 @@ def refusal(lexicon: Lexicon, words: list[str], match: Match, clause: ClauseInfo
     return ("not" in window or "n't" in window or "'t" in window) and not WILL_NOT.isdisjoint(window)
 
 
-def conflict_after(words: list[str], match: Match, matches: list[Match]) -> Match | None:
+# aspect verbs whose object is the conflict itself ("vowed to step up attacks", "to renew its campaign
+# of strikes")
+ASPECT_BASE = frozenset(
+    {"continue", "resume", "renew", "step", "intensify", "escalate", "launch", "carry", "wage", "expand",
+     "keep", "mount", "stage", "conduct", "pursue", "increase", "widen", "extend", "rekindle", "revive",
+     "restart", "redouble", "ramp", "escalating", "continuing"}
+)  # fmt: skip
+
+VOW_STOPS = frozenset({",", ";", ":", "that", "but", "while", "who", "which", "by", "after", "if", "unless"})
+
+
+def conflict_after(
+    words: list[str], match: Match, matches: list[Match], abstract: frozenset[str] = frozenset()
+) -> Match | None:
     """The material conflict trigger in the "to"-infinitive of ``match`` ("vowed to annex", "threatened
-    to impose sanctions"), if any."""
+    to impose sanctions"), or the object of an aspect verb there ("vowed to step up attacks", "to renew
+    its campaign of strikes"), if any; not a metaphor ("to fight corruption", ``abstract`` objects).
+    A concession ("suspended plans to impose a curfew") only through an aspect verb of its own."""
+    if match.entry.event_type == "CONCEDE" and words[match.end - 1] not in ASPECT_BASE:
+        return None
     for m in matches:
-        if m.entry.event_type in MATERIAL_CONFLICT and match.end < m.start <= match.end + 3:
-            return m if "to" in words[match.end : m.start] else None
+        if m.entry.event_type not in MATERIAL_CONFLICT or not match.end <= m.start <= match.end + 8:
+            continue
+        if not abstract.isdisjoint(words[m.end : m.end + 3]):
+            return None
+        between = words[match.end : m.start]
+        if "to" not in words[match.start : m.start] or not VOW_STOPS.isdisjoint(between):
+            return None
+        if 0 < m.start - match.end <= 3 and "to" in between:
+            return m
+        if (
+            m.start == match.end
+            and words[match.end - 1] == "to"
+            and not words[match.start].startswith("agree")
+        ):
+            return m  # "ready to ban", "prepared to use force" ("agreed to impose sanctions" decides them)
+        return None if ASPECT_BASE.isdisjoint(words[match.start : m.start]) else m
     return None
 
 
@@ -114,3 +145,147 @@ def reported_would(lexicon: Lexicon, words: list[str], match: Match, clause: Cla
         return False
     others = lexicon.cue_set("hypothetical") - {"would"}
     return others.isdisjoint(window) and "if" not in words[match.end :]
+
+
+ORDER_VERBS = frozenset(
+    {"ordered", "orders", "order", "ordering", "instructed", "instructs", "instruct", "directed", "directs",
+     "direct", "commanded", "commands"}
+)  # fmt: skip
+
+FORCES = frozenset(
+    {"troops", "soldiers", "army", "military", "forces", "police", "policemen", "officers", "security",
+     "navy", "warships", "jets", "units", "tanks", "reservists", "guard", "guards", "militia", "militias",
+     "commandos", "paratroopers", "marines", "gendarmes", "gendarmerie", "army's", "battalion", "brigade"}
+)  # fmt: skip
+
+POLICE = frozenset({"police", "policemen", "officers", "security", "gendarmes", "gendarmerie"})
+
+
+def ordered_act(words: list[str], match: Match, matches: list[Match]) -> tuple[str, str | None] | None:
+    """'ordered troops to the border', 'ordered police to disperse the crowd': an order to one's own
+    armed or police forces is the act ordered (its type and mode, the one who ordered as actor),
+    not a request (an investigation included); an order to go somewhere or to take positions is a
+    deployment (MOBILIZE). Verbal acts ("ordered the army to negotiate") stay a REQUEST."""
+    if words[match.start] not in ORDER_VERBS or FORCES.isdisjoint(words[match.start : match.end]):
+        return None
+    for m in matches:
+        if match.end <= m.start <= match.end + 2:
+            if m.entry.event_type not in VERBAL or m.entry.mode == "investigate":
+                return m.entry.event_type, m.entry.mode
+            return None  # "ordered the army to negotiate": a verbal act stays a REQUEST
+    if match.end < len(words) and words[match.end - 1] == "to":
+        # "ordered troops to the border", "ordered troops to take up positions": a deployment
+        police = not POLICE.isdisjoint(words[match.start : match.end])
+        return "MOBILIZE", "police" if police else "troops"
+    return None
+
+
+CONDITION = frozenset({"if", "unless"})
+
+WOULD_WILL = frozenset({"would", "will", "'d", "'ll", "wo", "shall", "could", "might", "may"})
+
+STOPPAGES = frozenset({"strike", "boycott", "obstruct"})
+
+
+def conditional_threat(words: list[str], match: Match, clause: ClauseInfo) -> bool:
+    """'Iran said it would strike US bases if ...', 'will arrest them unless ...', 'a strike could
+    follow if ...': coercion, force or a stoppage announced on a condition is a threat (CAMEO 13), not
+    a hypothetical act."""
+    entry = match.entry
+    if entry.event_type not in MATERIAL_CONFLICT and not (
+        entry.event_type == "PROTEST" and entry.mode in STOPPAGES
+    ):
+        return False
+    if clause.negated or clause.kind == CONDITIONAL:
+        return False
+    modal = words[max(clause.region_start, match.start - 4) : match.start] + words[match.end : match.end + 2]
+    if WOULD_WILL.isdisjoint(modal):
+        return False  # "would strike", "a strike could follow"
+    return not CONDITION.isdisjoint(words[match.end : match.end + 15])
+
+
+CYBER = frozenset(
+    {"cyber", "cyberattack", "cyberattacks", "cyber-attack", "ransomware", "hacking", "hacker", "hackers",
+     "malware", "ddos", "phishing", "computer", "computers", "online", "digital"}
+)  # fmt: skip
+
+
+def cyber_attack(words: list[str], match: Match) -> bool:
+    """'a cyber attack', 'carried out a ransomware attack', 'an attack by hackers': no physical
+    violence (COERCE cyber). The attack's modifiers just before it, its agent or target just after."""
+    before = words[max(0, match.start - 2) : match.end]
+    return not CYBER.isdisjoint(before) or not CYBER.isdisjoint(words[match.end : match.end + 6])
+
+
+SEND_VERBS = frozenset(
+    {"sent", "send", "sends", "sending", "dispatched", "dispatch", "dispatches", "dispatching", "deployed",
+     "deploy", "deploys", "deploying"}
+)  # fmt: skip
+
+
+def sent_to_investigate(
+    words: list[str], match: Match, matches: list[Match]
+) -> tuple[str, str | None] | None:
+    """'sent a team of engineers to investigate the bridge collapse': sending investigators is the
+    investigation (ACCUSE investigate), not aid or a deployment."""
+    if words[match.start] not in SEND_VERBS:
+        return None
+    for m in matches:
+        if (
+            m.entry.mode == "investigate"
+            and match.end <= m.start <= match.end + 10
+            and words[m.start - 1] == "to"
+        ):
+            return m.entry.event_type, m.entry.mode
+    return None
+
+
+EXERCISES = frozenset(
+    {"exercise", "exercises", "drill", "drills", "games", "game", "maneuvers", "manoeuvres", "maneuver",
+     "wargames"}
+)  # fmt: skip
+
+UNARMED_PURPOSE = frozenset(
+    {"train", "monitor", "observe", "supervise", "oversee", "assist", "deliver", "distribute", "rebuild",
+     "evacuate", "rescue", "treat", "vaccinate", "advise", "mentor", "demine", "clear"}
+)  # fmt: skip
+
+
+def joint_exercise(words: list[str], match: Match, actors: list[Mention]) -> bool:
+    """Manual: joint military exercises are COOPERATE, single-country ones MOBILIZE ('Chile and its
+    allies staged naval drills')."""
+    if EXERCISES.isdisjoint(words[match.start : match.end]):
+        return False
+    return len({m.country for m in actors if m.country is not None}) >= 2 or "allies" in words[: match.start]
+
+
+def unarmed_purpose(words: list[str], match: Match) -> bool:
+    """'a unit deployed to Bolivia to train border guards', 'a team to monitor the ceasefire':
+    forces sent for training, monitoring or relief are aid, not a show of force."""
+    for k in range(match.end, min(len(words) - 1, match.end + 14)):
+        if words[k] in (";", "but", "while"):
+            return False
+        if words[k] == "to" and words[k + 1] in UNARMED_PURPOSE:
+            return True
+    return False
+
+
+DISSENTERS = PROTESTERS | {"activists", "students", "marchers", "picketers"}
+
+SUBJECT_STOPS = frozenset({",", ";", ":", "that", "who", "which", "after", "when", "while", "but", "said"})
+
+PROTEST_ACTS = frozenset({"restrict", "seize"})
+
+
+def protesters_act(words: list[str], match: Match, event_type: str, mode: str | None) -> bool:
+    """Manual: a blockade or occupation by demonstrators is PROTEST obstruct, and the demand of a
+    protest ("activists gathered outside the palace to demand his resignation") is its topic, coded
+    as the PROTEST. The subject (up to 12 tokens before, same clause) names the dissenters."""
+    if not (event_type == "REQUEST" or (event_type == "COERCE" and mode in PROTEST_ACTS)):
+        return False
+    for k in range(match.start - 1, max(-1, match.start - 13), -1):
+        if words[k] in SUBJECT_STOPS:
+            return False
+        if words[k] in (DISSENTERS if event_type == "COERCE" else PROTESTERS):
+            return True  # activists or students who ask for something make a REQUEST
+    return False

@@ -6,7 +6,7 @@ Pure functions of the token list, the trigger match and its clause facts; used b
 
 from __future__ import annotations
 
-from worker.coder.clauses import ClauseInfo
+from worker.coder.clauses import CONDITIONAL, SUBORDINATE, ClauseInfo
 from worker.coder.lexicon import Lexicon, Match
 
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -83,8 +83,9 @@ def stative(match: Match, words: list[str]) -> bool:
         return True
     if i >= 2 and words[i - 1] in ("the", "a", "an") and words[i - 2] in BACKGROUND_PREP:
         return True
-    if i >= 1 and words[i - 1] in DETERMINERS and words[i].endswith("ed") and match.end - i == 1:
-        return True  # "the detained journalists": an adjective, not an act
+    adjective = i >= 1 and match.end - i == 1 and words[i].endswith("ed")
+    if adjective and (words[i - 1] in DETERMINERS or words[i - 1] == "'s"):
+        return True  # "the detained journalists", "the country's outlawed militia": an adjective
     if i >= 2 and words[i - 1].endswith("ly") and attributive_participle(words, i):
         return True  # "the internationally recognised government": a description, not an act
     after = words[match.end] if match.end < len(words) else ""
@@ -126,8 +127,8 @@ def object_of_verbal(match: Match, words: list[str], kept: list[Match]) -> bool:
     for m in reversed(kept):
         if m.entry.event_type not in VERBAL or m.end > match.start:
             continue
-        if match.start - m.end > 10:
-            return False
+        if match.start - m.end > 10 or participle_modifier(words, m):
+            return False  # too far, or "students accused of spying were arrested": a description
         return CLAUSE_BREAK.isdisjoint(words[m.end : match.start])
     return False
 
@@ -151,12 +152,17 @@ def background_clause(lexicon: Lexicon, words: list[str], match: Match, clause: 
     strikes", "following talks") are circumstances of the main event, not events."""
     preps = lexicon.cue_set("background_preps")
     window = words[max(clause.region_start, match.start - 6) : match.start]
+    if "," in window:  # "Amid concerns over the fighting, Kenya sent troops": the phrase has ended
+        window = window[len(window) - window[::-1].index(",") :]
     return not preps.isdisjoint(window) and words[match.start - 1] not in (",", "and")
 
 
 def abstract_object(lexicon: Lexicon, words: list[str], match: Match) -> bool:
-    """'fighting terrorism', 'war on drugs', 'attack on corruption': metaphorical conflict."""
-    if match.entry.event_type not in MATERIAL_CONFLICT:
+    """'fighting terrorism', 'war on drugs', 'attack on corruption': metaphorical conflict. Sanctions,
+    arrests and sentences name their reason that way ('jailed for graft'): no metaphor."""
+    if match.entry.event_type not in MATERIAL_CONFLICT or match.entry.event_type == "SANCTION":
+        return False
+    if match.entry.mode in ("arrest", "deport"):
         return False
     return not lexicon.cue_set("abstract_objects").isdisjoint(words[match.end : match.end + 3])
 
@@ -205,3 +211,107 @@ def scope_end(words: list[str], end: int) -> int:
         if words[k] in SCOPE_BREAK or (words[k] == "," and k + 1 < len(words) and words[k + 1] == "and"):
             return k
     return min(len(words), end + 30)
+
+
+CONTENT_TYPES = frozenset({"ACCUSE", "REJECT", "THREATEN"})
+
+# judicial acts whose complement is the deed judged ("convicted of the killings", "found guilty of torture")
+JUDGED_MODES = frozenset({"convict"})
+
+CONTENT_STOPS = frozenset({"after", "before", "when", "because", "since", "although", "though", "then"})
+
+
+def content_scope(words: list[str], match: Match, clause: ClauseInfo) -> tuple[int, int]:
+    """Tokens that are the content of a verbal conflict act or a verdict ("accused X of ordering the
+    attack on Y", "condemned the raids, which killed ten", "convicted of the slaying of"): the deed is
+    what is accused or judged, not an event of the sentence. The scope runs to the end of the clause:
+    a new main clause (";", "but", ", and", "and" + a finite verb, a subordinator) or, for a trigger
+    in a subordinate or conditional clause, its first comma."""
+    end = scope_end(words, match.end)
+    if clause.kind in (SUBORDINATE, CONDITIONAL) and "," in words[match.end : end]:
+        end = words.index(",", match.end)
+    for k in range(match.end, end):
+        if words[k] in CONTENT_STOPS:
+            return match.end, k
+        if words[k] == "and" and k + 1 < len(words):
+            after = words[k + 1]
+            if after.endswith("ed") or after in IRREGULAR_PARTICIPLES or after in ("then", "also"):
+                return match.end, k  # "condemned the attack and sent troops": a second act
+    return match.end, end
+
+
+CESSATION = frozenset(
+    {"suspension", "suspend", "suspended", "suspends", "suspending", "halt", "halted", "halting", "halts",
+     "end", "ended", "ending", "ends", "cessation", "cease", "ceased", "stop", "stopped", "stopping", "stops",
+     "cancel", "cancelled", "canceled", "cancels", "cancellation", "postpone", "postponed", "postponement",
+     "abandon", "abandoned", "renounce", "renounced", "lift", "lifted", "lifting", "lifts", "ease", "eased",
+     "easing"}
+)  # fmt: skip
+
+CESSATION_FILLER = frozenset(
+    {"of", "to", "the", "a", "an", "its", "their", "his", "her", "all", "any", "further", "planned", "off",
+     "on", "new", "ongoing", "military"}
+)  # fmt: skip
+
+CALL = frozenset({"call", "calls", "called", "calling"})
+
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION"})
+
+
+def ceased(words: list[str], match: Match) -> bool:
+    """'announced a suspension of raids', 'an end to the protests', 'called off the strike': the
+    conflict named is what stops, not an event of its own."""
+    if match.entry.event_type not in FORCE_TYPES:
+        return False
+    k = match.start - 1
+    while k >= 0 and match.start - k <= 4 and words[k] in CESSATION_FILLER:
+        if words[k] == "off" and k >= 1 and words[k - 1] in CALL:
+            return True
+        k -= 1
+    return k >= 0 and words[k] in CESSATION
+
+
+# head nouns an event noun can modify: "protest leaders", "attack helicopters"; "riot police"
+MODIFIED_HEADS = frozenset(
+    {"helicopter", "helicopters", "aircraft", "jets", "leaders", "leader", "organizers", "organisers", "camp",
+     "camps", "victims", "survivors", "zone", "zones", "site", "sites"}
+)  # fmt: skip
+
+RIOT_HEADS = frozenset(
+    {"police", "policemen", "gear", "squad", "squads", "officers", "shields", "control", "unit"}
+)
+
+LABEL_VERBS = frozenset(
+    {"call", "calls", "called", "describe", "describes", "described", "term", "terms", "termed"}
+)
+
+
+def modifier_or_label(words: list[str], match: Match) -> bool:
+    """An event noun modifying another noun ("riot police", "protest leaders", "attack helicopters")
+    names no event; nor does a label someone gives ("what rights groups call ethnic cleansing")."""
+    start = match.start
+    if match.end - start == 1 and match.end < len(words):
+        head = words[match.end]
+        if head in RIOT_HEADS and words[start] == "riot":
+            return True
+        if head in MODIFIED_HEADS and not words[start].endswith(("ed", "s", "ing")):
+            return True
+    window = words[start - 6 if start > 6 else 0 : start]
+    return "what" in window and not LABEL_VERBS.isdisjoint(window[window.index("what") :])
+
+
+PASSIVE_PREPS = frozenset({"of", "with", "for"})
+
+
+def participle_modifier(words: list[str], match: Match) -> bool:
+    """'ten activists accused of spying were arrested': a participle with its passive complement
+    right after a noun (no auxiliary, no object between) describes a participant."""
+    i = match.start
+    if match.entry.event_type != "ACCUSE" or not words[i].endswith("ed"):
+        return False
+    if i + 1 >= len(words) or words[i + 1] not in PASSIVE_PREPS:
+        return False
+    k = i - 1
+    if k >= 0 and words[k].endswith("ly"):
+        k -= 1
+    return k >= 1 and words[k] not in AUXILIARY and words[k] not in PRONOUNS and words[k] not in (",", "and")
