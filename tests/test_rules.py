@@ -11,6 +11,7 @@ from worker.coder.rules import (
     ceased,
     content_scope,
     definite_background,
+    meeting_setting,
     modifier_or_label,
     object_of_verbal,
     opinion,
@@ -178,3 +179,14 @@ def test_accused_as_a_description_of_a_participant() -> None:
     assert not participle_modifier(words, _match(matches, words, "accused"))
     words, matches = _parse("The students were accused of spying.")
     assert not participle_modifier(words, _match(matches, words, "accused"))
+
+
+def test_meeting_named_as_setting() -> None:
+    words, matches = _parse("Ministers at an emergency summit in Lomé vowed to reopen the border.")
+    assert meeting_setting(words, _match(matches, words, "summit"))
+    words, matches = _parse("Ahead of a meeting with Chad, Niger recalled its envoy.")
+    assert meeting_setting(words, _match(matches, words, "meeting"))
+    words, matches = _parse("Talks between Chad and Niger ended without a deal.")
+    assert not meeting_setting(words, _match(matches, words, "talks"))
+    words, matches = _parse("Niger held talks with Chad on Monday.")
+    assert not meeting_setting(words, _match(matches, words, "talks"))

@@ -315,3 +315,31 @@ def participle_modifier(words: list[str], match: Match) -> bool:
     if k >= 0 and words[k].endswith("ly"):
         k -= 1
     return k >= 1 and words[k] not in AUXILIARY and words[k] not in PRONOUNS and words[k] not in (",", "and")
+
+
+# a meeting named as the setting or the time of another act: "at a summit", "ahead of talks with"
+SETTING_PREPS = frozenset({"at", "ahead", "before", "after", "for", "on", "sidelines"})
+
+MEETING_NOUNS = frozenset(
+    {"meeting", "meetings", "summit", "summits", "talks", "negotiations", "negotiation", "consultations",
+     "consultation", "session", "conference", "dialogue", "visit", "visits", "trip"}
+)  # fmt: skip
+
+SETTING_FILLER = DETERMINERS | frozenset(
+    {"of", "this", "that", "next", "last", "weekend", "week's", "special", "critical", "cabinet", "two-day",
+     "high-level", "planned", "upcoming", "emergency", "annual", "regional", "peace", "leaders'", "bilateral"}
+)  # fmt: skip
+
+
+def meeting_setting(words: list[str], match: Match) -> bool:
+    """'leaders at a special summit vowed ...', 'ahead of a meeting with', 'before negotiations
+    begin': a meeting noun after a preposition of place or time is the setting of another act, not a
+    consultation reported."""
+    if match.entry.event_type != "CONSULT" or words[match.start] not in MEETING_NOUNS:
+        return False
+    k = match.start - 1
+    while k >= 0 and match.start - k <= 4 and words[k] in SETTING_FILLER and words[k] != "of":
+        k -= 1
+    if k >= 1 and words[k] == "of" and words[k - 1] in ("ahead", "sidelines", "eve"):
+        return True
+    return k >= 0 and words[k] in SETTING_PREPS and k < match.start
