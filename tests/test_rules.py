@@ -17,6 +17,7 @@ from worker.coder.rules import (
     opinion,
     participle_modifier,
     persuaded,
+    pledge_as_participant,
     reduced_relative,
     scope_end,
     stative,
@@ -190,3 +191,14 @@ def test_meeting_named_as_setting() -> None:
     assert not meeting_setting(words, _match(matches, words, "talks"))
     words, matches = _parse("Niger held talks with Chad on Monday.")
     assert not meeting_setting(words, _match(matches, words, "talks"))
+
+
+def test_pledge_named_inside_another_act() -> None:
+    words, matches = _parse("Chad lifted the ban in return for a Nigerien promise to reopen the border.")
+    assert pledge_as_participant(words, _match(matches, words, "promise"))
+    words, matches = _parse("The rebels abandoned their longstanding demands for autonomy.")
+    assert pledge_as_participant(words, _match(matches, words, "demands"))
+    words, matches = _parse("Niger promised to reopen the border.")
+    assert not pledge_as_participant(words, _match(matches, words, "promised"))
+    words, matches = _parse("Chad made an offer to host the talks.")
+    assert not pledge_as_participant(words, _match(matches, words, "offer"))

@@ -77,6 +77,7 @@ from worker.coder.rules import (
     opinion,
     participle_modifier,
     persuaded,
+    pledge_as_participant,
     reduced_relative,
     scope_end,
     stative,
@@ -267,6 +268,7 @@ def _surviving_triggers(
             or (match.entry.event_type in FORCE_TYPES and ceased(words, match))
             or modifier_or_label(words, match)
             or meeting_setting(words, match)
+            or pledge_as_participant(words, match)
             or (match.entry.event_type in VERBAL and reduced_relative(words, match))
             or (words[match.start] in MUST and not clause.reported)  # "X must ...": only as reported demand
             or (not paragraph.heading and definite_background(lexicon, words, match))

@@ -343,3 +343,36 @@ def meeting_setting(words: list[str], match: Match) -> bool:
     if k >= 1 and words[k] == "of" and words[k - 1] in ("ahead", "sidelines", "eve"):
         return True
     return k >= 0 and words[k] in SETTING_PREPS and k < match.start
+
+
+# verb forms of pledges and demands that are nouns after a determiner ("a French offer", "their demands")
+PLEDGE_NOUNS = frozenset(
+    {"offer", "offers", "promise", "promises", "pledge", "pledges", "vow", "vows", "commitment",
+     "commitments", "agreement", "agreements", "invitation", "demand", "demands", "request", "requests",
+     "appeal", "appeals", "plea", "pleas"}
+)  # fmt: skip
+
+NOUN_DETERMINERS = DETERMINERS | frozenset({"'s", "this", "that", "any", "such", "no", "every"})
+
+# prepositions and verbs whose noun phrase names an act told elsewhere ("in return for a promise",
+# "to fulfil a pledge", "gave in to demands")
+PARTICIPANT_HEADS = frozenset(
+    {"for", "of", "with", "to", "into", "in", "on", "from", "by", "under", "without", "after", "before",
+     "fulfil", "fulfill", "fulfilled", "fulfils", "fulfills", "honour", "honor", "honoured", "honored",
+     "abandon", "abandoned", "dropped", "drop", "kept", "keep", "broke", "broken", "break"}
+)  # fmt: skip
+
+
+def pledge_as_participant(words: list[str], match: Match) -> bool:
+    """'in return for an American promise not to ...', 'to fulfil a pledge of support', 'abandon their
+    longstanding demands': an offer, promise or demand named as a noun inside another act's phrase is
+    a reference to it, not the act reported."""
+    i = match.start
+    if words[i] not in PLEDGE_NOUNS or match.entry.event_type not in ("AGREE", "REQUEST", "CONCEDE"):
+        return False
+    for k in range(i - 1, max(-1, i - 5), -1):
+        if words[k] in NOUN_DETERMINERS:
+            return k >= 1 and words[k - 1] in PARTICIPANT_HEADS
+        if words[k] in CLAUSE_BREAK or words[k] in AUXILIARY:
+            return False
+    return False
