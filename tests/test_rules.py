@@ -11,6 +11,7 @@ from worker.coder.rules import (
     ceased,
     content_scope,
     definite_background,
+    idiom_not_event,
     meeting_setting,
     modifier_or_label,
     object_of_verbal,
@@ -202,3 +203,19 @@ def test_pledge_named_inside_another_act() -> None:
     assert not pledge_as_participant(words, _match(matches, words, "promised"))
     words, matches = _parse("Chad made an offer to host the talks.")
     assert not pledge_as_participant(words, _match(matches, words, "offer"))
+
+
+def test_idioms_that_are_no_event() -> None:
+    words, matches = _parse("The budget plan was met with anger in Accra.")
+    assert idiom_not_event(words, _match(matches, words, "met"))
+    words, matches = _parse("The envoy was met by the Ghanaian president.")
+    assert all(not idiom_not_event(words, m) for m in matches)
+    words, matches = _parse("As pressure grows for Chad to hold elections, the junta is silent.")
+    assert idiom_not_event(words, _match(matches, words, "pressure"))
+    words, matches = _parse("Ghana will pressure Togo to reopen the border.")
+    assert not idiom_not_event(words, _match(matches, words, "pressure"))
+
+
+def test_request_approved_is_a_reference() -> None:
+    words, matches = _parse("The council approved a request from Mali to extend the mission.")
+    assert pledge_as_participant(words, _match(matches, words, "request"))

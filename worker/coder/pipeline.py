@@ -71,6 +71,7 @@ from worker.coder.rules import (
     content_scope,
     definite_background,
     governed,
+    idiom_not_event,
     meeting_setting,
     modifier_or_label,
     object_of_verbal,
@@ -269,6 +270,7 @@ def _surviving_triggers(
             or modifier_or_label(words, match)
             or meeting_setting(words, match)
             or pledge_as_participant(words, match)
+            or idiom_not_event(words, match)
             or (match.entry.event_type in VERBAL and reduced_relative(words, match))
             or (words[match.start] in MUST and not clause.reported)  # "X must ...": only as reported demand
             or (not paragraph.heading and definite_background(lexicon, words, match))

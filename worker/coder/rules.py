@@ -359,7 +359,8 @@ NOUN_DETERMINERS = DETERMINERS | frozenset({"'s", "this", "that", "any", "such",
 PARTICIPANT_HEADS = frozenset(
     {"for", "of", "with", "to", "into", "in", "on", "from", "by", "under", "without", "after", "before",
      "fulfil", "fulfill", "fulfilled", "fulfils", "fulfills", "honour", "honor", "honoured", "honored",
-     "abandon", "abandoned", "dropped", "drop", "kept", "keep", "broke", "broken", "break"}
+     "abandon", "abandoned", "dropped", "drop", "kept", "keep", "broke", "broken", "break", "approved",
+     "granted", "accepted", "rejected", "denied"}
 )  # fmt: skip
 
 
@@ -375,4 +376,24 @@ def pledge_as_participant(words: list[str], match: Match) -> bool:
             return k >= 1 and words[k - 1] in PARTICIPANT_HEADS
         if words[k] in CLAUSE_BREAK or words[k] in AUXILIARY:
             return False
+    return False
+
+
+BE_FORMS = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+
+# what makes a bare "pressure" a verb: "to pressure", "will pressure", "they pressure"
+PRESSURE_VERB_BEFORE = frozenset(
+    {"to", "will", "would", "could", "can", "may", "might", "must", "should", "shall", "not", "n't", "and",
+     "they", "we", "i", "you", "also", "continue", "continues"}
+)  # fmt: skip
+
+
+def idiom_not_event(words: list[str], match: Match) -> bool:
+    """Verb forms that are no act here: 'the plan was met with criticism' (received, not a meeting);
+    'as pressure grows for X to ...' (the noun, not someone pressing)."""
+    i = match.start
+    if words[i] == "met" and match.entry.event_type == "CONSULT":
+        return 1 <= i < len(words) - 1 and words[i - 1] in BE_FORMS and words[i + 1] == "with"
+    if words[i] == "pressure" and match.entry.event_type == "REQUEST":
+        return i == 0 or words[i - 1] not in PRESSURE_VERB_BEFORE
     return False
