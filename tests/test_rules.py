@@ -22,6 +22,7 @@ from worker.coder.rules import (
     reduced_relative,
     scope_end,
     stative,
+    terms_of_document,
 )
 
 
@@ -219,3 +220,10 @@ def test_idioms_that_are_no_event() -> None:
 def test_request_approved_is_a_reference() -> None:
     words, matches = _parse("The council approved a request from Mali to extend the mission.")
     assert pledge_as_participant(words, _match(matches, words, "request"))
+
+
+def test_terms_of_a_deal_are_no_request() -> None:
+    words, matches = _parse("The border accord also calls for talks on water rights.")
+    assert terms_of_document(words, _match(matches, words, "calls"))
+    words, matches = _parse("After the accord, Chad called for talks on water rights.")
+    assert not terms_of_document(words, _match(matches, words, "called"))

@@ -82,6 +82,7 @@ from worker.coder.rules import (
     reduced_relative,
     scope_end,
     stative,
+    terms_of_document,
 )
 from worker.coder.segment import split_paragraphs
 from worker.coder.taxonomy import CONTEXTS
@@ -271,6 +272,7 @@ def _surviving_triggers(
             or meeting_setting(words, match)
             or pledge_as_participant(words, match)
             or idiom_not_event(words, match)
+            or terms_of_document(words, match)
             or (match.entry.event_type in VERBAL and reduced_relative(words, match))
             or (words[match.start] in MUST and not clause.reported)  # "X must ...": only as reported demand
             or (not paragraph.heading and definite_background(lexicon, words, match))

@@ -397,3 +397,27 @@ def idiom_not_event(words: list[str], match: Match) -> bool:
     if words[i] == "pressure" and match.entry.event_type == "REQUEST":
         return i == 0 or words[i - 1] not in PRESSURE_VERB_BEFORE
     return False
+
+
+# documents whose terms "call for" or "require" something: their content, not a new demand
+TERMS_NOUNS = frozenset(
+    {"agreement", "agreements", "deal", "deals", "accord", "accords", "treaty", "treaties", "plan", "plans",
+     "framework", "roadmap", "road-map", "pact", "law", "laws", "bill", "bills", "constitution", "charter",
+     "proposal", "proposals", "deal's", "agreement's", "plan's", "memorandum", "protocol", "truce",
+     "ceasefire", "cease-fire", "arrangement", "compromise", "blueprint", "budget", "legislation"}
+)  # fmt: skip
+
+TERMS_STOPS = frozenset({",", ";", ":", "and", "but", "that", "which", "who", "said", "says"})
+
+
+def terms_of_document(words: list[str], match: Match) -> bool:
+    """'The agreement also calls for new talks', 'the plan calls on both sides to withdraw': what a
+    deal, plan or law provides is its content (coded with the deal), not a request someone makes."""
+    if match.entry.event_type != "REQUEST" or words[match.start] not in CALL:
+        return False
+    for k in range(match.start - 1, max(-1, match.start - 5), -1):
+        if words[k] in TERMS_NOUNS:
+            return True
+        if words[k] in TERMS_STOPS:
+            return False
+    return False
