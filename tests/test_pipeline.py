@@ -707,3 +707,10 @@ def test_the_arrest_of_people_accused_of_a_crime_is_the_main_event() -> None:
         code("Ten Zimbabwean students accused of spying were arrested by police in Harare on Tuesday.")
     )
     assert top is not None and top["event_type"] == "COERCE"
+
+
+def test_meeting_a_target_and_agreeing_with_an_opinion_are_no_events() -> None:
+    assert not code("Kenya's finance minister said the budget would meet its deficit targets.")
+    assert not [e for e in code("Kenyan voters said they agree with what the president proposed.")
+                if e["event_type"] in ("AGREE", "CONSULT")]  # fmt: skip
+    assert one("Kenya's president will meet the Ugandan president on Friday.", "AGREE")

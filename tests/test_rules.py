@@ -227,3 +227,10 @@ def test_terms_of_a_deal_are_no_request() -> None:
     assert terms_of_document(words, _match(matches, words, "calls"))
     words, matches = _parse("After the accord, Chad called for talks on water rights.")
     assert not terms_of_document(words, _match(matches, words, "called"))
+
+
+def test_meeting_a_goal_is_no_meeting() -> None:
+    words, matches = _parse("Kenya failed to meet the deadline for the loan.")
+    assert all(idiom_not_event(words, m) for m in matches if words[m.start] == "meet")
+    words, matches = _parse("Kenya's president met on Friday to discuss the deadline.")
+    assert not idiom_not_event(words, _match(matches, words, "met"))

@@ -388,14 +388,42 @@ PRESSURE_VERB_BEFORE = frozenset(
 )  # fmt: skip
 
 
+# what one "meets" that is no meeting: "to meet the targets", "met its obligations"
+MET_GOALS = frozenset(
+    {"target", "targets", "goal", "goals", "deadline", "deadlines", "needs", "need", "requirements",
+     "requirement", "obligations", "obligation", "expectations", "criteria", "criterion", "standards",
+     "standard", "challenge", "challenges", "costs", "cost", "commitments", "quota", "quotas", "threshold",
+     "payments", "payroll", "benchmarks", "benchmark", "conditions", "shortfall", "fate", "death",
+     "deaths"}
+)  # fmt: skip
+
+MEET_FORMS = frozenset({"meet", "meets", "met"})
+
+MEET_OBJECT_STOPS = frozenset({"to", "on", "in", "at", "for", "with", "and", ",", "over", "about"})
+
+
 def idiom_not_event(words: list[str], match: Match) -> bool:
-    """Verb forms that are no act here: 'the plan was met with criticism' (received, not a meeting);
-    'as pressure grows for X to ...' (the noun, not someone pressing)."""
+    """Verb forms that are no act here: 'the plan was met with criticism' (received, not a meeting),
+    'failed to meet the targets', 'would meet its targets', 'met their deaths' (reached, not a
+    meeting); 'as pressure grows for X to ...' (the noun, not someone pressing)."""
     i = match.start
-    if words[i] == "met" and match.entry.event_type == "CONSULT":
-        return 1 <= i < len(words) - 1 and words[i - 1] in BE_FORMS and words[i + 1] == "with"
     if words[i] == "pressure" and match.entry.event_type == "REQUEST":
         return i == 0 or words[i - 1] not in PRESSURE_VERB_BEFORE
+    if match.entry.event_type not in ("CONSULT", "AGREE"):
+        return False
+    if words[i] == "met" and 1 <= i < len(words) - 1 and words[i - 1] in BE_FORMS and words[i + 1] == "with":
+        return True
+    if words[i] in MEET_FORMS:
+        verb = i
+    elif words[match.end - 1] in MEET_FORMS:
+        verb = match.end - 1
+    else:
+        return False
+    for word in words[verb + 1 : verb + 4]:  # the object, after a determiner or modifier at most
+        if word in MET_GOALS:
+            return True
+        if word in MEET_OBJECT_STOPS:
+            return False
     return False
 
 
