@@ -714,3 +714,11 @@ def test_meeting_a_target_and_agreeing_with_an_opinion_are_no_events() -> None:
     assert not [e for e in code("Kenyan voters said they agree with what the president proposed.")
                 if e["event_type"] in ("AGREE", "CONSULT")]  # fmt: skip
     assert one("Kenya's president will meet the Ugandan president on Friday.", "AGREE")
+
+
+def test_coordinated_modifiers_keep_the_object_of_a_demand() -> None:
+    events = code("Kenya called for the immediate and unconditional release of a jailed Ugandan poet.")
+    assert [e["event_type"] for e in events] == ["REQUEST"]
+    assert {"REQUEST", "RETREAT"} <= {
+        e["event_type"] for e in code("Kenya called for talks and released two Ugandan prisoners.")
+    }

@@ -129,8 +129,18 @@ def object_of_verbal(match: Match, words: list[str], kept: list[Match]) -> bool:
             continue
         if match.start - m.end > 10 or participle_modifier(words, m):
             return False  # too far, or "students accused of spying were arrested": a description
-        return CLAUSE_BREAK.isdisjoint(words[m.end : match.start])
+        between = words[m.end : match.start]
+        return CLAUSE_BREAK.isdisjoint(between) or coordinated_modifiers(between)
     return False
+
+
+def coordinated_modifiers(between: list[str]) -> bool:
+    """'called for the immediate and unconditional release': the one "and" joins two modifiers of
+    the object noun (a determiner before it, the noun right after the second modifier)."""
+    if between.count("and") != 1 or not CLAUSE_BREAK.isdisjoint(w for w in between if w != "and"):
+        return False
+    k = between.index("and")
+    return len(between) - k == 2 and not DETERMINERS.isdisjoint(between[:k])
 
 
 def definite_background(lexicon: Lexicon, words: list[str], match: Match) -> bool:
