@@ -722,3 +722,11 @@ def test_coordinated_modifiers_keep_the_object_of_a_demand() -> None:
     assert {"REQUEST", "RETREAT"} <= {
         e["event_type"] for e in code("Kenya called for talks and released two Ugandan prisoners.")
     }
+
+
+def test_pressing_someone_named_at_length_to_act_is_a_request() -> None:
+    body = (
+        "Kenyan police have been pressuring the workers at the cement plant of the Mombasa port"
+        " authority to end the strike."
+    )
+    assert [e["event_type"] for e in code(body)] == ["REQUEST"]
