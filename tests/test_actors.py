@@ -601,3 +601,9 @@ def test_fourth_invented_actor_set_keeps_a_floor() -> None:
     report = eval_actors(items)
     assert report["actor_country_rate"] >= 0.80
     assert report["recipient_country_rate"] >= 0.75
+
+
+def test_heads_of_un_bodies_and_ngos_keep_other_surnames_alone() -> None:
+    assert first("Francesca Albanese visited the camp.") == ("Francesca Albanese", "UNO", "HRI")
+    assert first("Agnes Callamard visited the camp.") == ("Agnes Callamard", "NGO", "HRI")
+    assert first("Albanese visited the camp.") == ("Albanese", "AUS", "GOV")
