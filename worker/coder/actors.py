@@ -314,7 +314,8 @@ def _candidates(sentence: str, gaz: _Gazetteer) -> list[tuple[int, int]]:
     at_start = gaz.lower_at_start.match(sentence)
     if at_start is not None:
         spans.append(at_start.span())
-    spans.extend((m.start() + 1, m.end()) for m in gaz.find_lower.finditer(sentence))
+    for m in gaz.find_lower.finditer(sentence):
+        spans.append((m.start() + 1, m.end()))
     if len(spans) > first and first:
         # upper and lower forms never start at the same offset (their first letters differ in case),
         # so plain tuple order is start order
@@ -329,10 +330,11 @@ def find_actors(sentence: str) -> list[ActorMention]:
     table = gaz.table
     out: list[ActorMention] = []
     taken = 0
+    size = len(sentence)
     for start, end in spans:
         if start < taken:
             continue
-        if sentence.startswith(_ATTRIBUTIVE, end):
+        if end < size and sentence[end] == "-" and sentence.startswith(_ATTRIBUTIVE, end):
             owner = table[sentence[start:end]]
             if sentence.startswith(_OWNERSHIP, end) and owner.kind in ("country", "demonym"):
                 # "a British-flagged tanker": the owner is hit when the vessel is, but never acts
@@ -340,12 +342,12 @@ def find_actors(sentence: str) -> list[ActorMention]:
                 taken = end
             continue  # "Iranian-backed Houthis", "Russian-made drones": not the actor
         surface = sentence[start:end]
-        entry: Entry | None = table[surface]
+        entry = table[surface]
         if surface in _NEEDS_CONTEXT:
-            entry = _resolve(sentence, start, end, surface, table[surface], table)
-            if entry is None:
+            resolved = _resolve(sentence, start, end, surface, entry, table)
+            if resolved is None:
                 continue
-        assert entry is not None
+            entry = resolved
         if entry.kind == _BLOCKER:  # "Latin American", "Cold War": not an actor, but not "American" either
             taken = end
             continue
