@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from worker.coder.actors import _may_open_tail, gazetteer
 from worker.coder.clauses import _reported_after
 from worker.coder.lexicon import (
     TOKEN_RE,
@@ -156,3 +157,20 @@ def _plain_reported_after(tokens: list[str], end: int, speech: frozenset[str]) -
 def test_reported_after_matches_the_plain_definition(tokens: list[str], end: int) -> None:
     speech = frozenset({"said", "says"})
     assert _reported_after(tokens, end, speech) == _plain_reported_after(tokens, end, speech)
+
+
+# pieces around head nouns and modifiers: cases, possessives, initials, hyphens, folded letters
+_TAIL_PIECES = st.sampled_from(
+    ["'s", "’s", "'", " ", "  ", "\n", "Army", "army", "ARMY", "armys", "army-", "foreign", "Foreign",
+     "ministry", "Ministry", "u.n.", "U.N.", "gen.", "Lt.", "women's", "chargé", "CHARGÉ", "d'affaires",
+     "said", "senior", "Senior", "officials", "ſenior", "\u212aing", "king", "x", ",", ".", "-"]
+)  # fmt: skip
+
+
+@settings(deadline=None)  # the first example builds the gazetteer
+@given(st.lists(_TAIL_PIECES, max_size=12).map("".join))
+def test_tail_gate_never_rules_out_a_tail_the_regex_finds(text: str) -> None:
+    gaz = gazetteer()
+    for end in range(len(text) + 1):
+        if not _may_open_tail(text, end, gaz):
+            assert gaz.tail.match(text, end) is None, (text, end)

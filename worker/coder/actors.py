@@ -117,6 +117,8 @@ class _Gazetteer:
     find_lower: re.Pattern[str]  # the others, each after a space
     lower_at_start: re.Pattern[str]
     tail: re.Pattern[str]
+    tail_word: re.Pattern[str]  # the word where a tail's first modifier or head noun would start
+    tail_words: frozenset[str]  # the first words of modifiers and head nouns, lower-cased
     name_after_title: re.Pattern[str]
     chain: re.Pattern[str]
     possessive: re.Pattern[str]  # "Smith's ministry" with an owner not in the gazetteer
@@ -238,6 +240,8 @@ def gazetteer() -> _Gazetteer:
         find_lower=re.compile(" " + _trie_regex(lower) + r"(?![\w-])"),
         lower_at_start=re.compile(_trie_regex(lower) + r"(?![\w-])"),
         tail=tail,
+        tail_word=re.compile(r"(?:['’]s?)?\s+([\w-]+)"),
+        tail_words=frozenset(_leading_word(w) for w in [*heads, *sectors["modifiers"]]),
         chain=chain,
         possessive=possessive,
         name_after_title=name_after_title,
@@ -246,6 +250,25 @@ def gazetteer() -> _Gazetteer:
         person_titles=frozenset(sectors["person_titles"]),
         bare_titles=frozenset(sectors["bare_titles"]),
     )
+
+
+def _leading_word(form: str) -> str:
+    """The leading run of word characters and hyphens of a modifier or head noun, lower-cased: all
+    that a text's next word can be where the form starts ("u.n." -> "u", "women's" -> "women")."""
+    word = re.match(r"[\w-]+", form.lower())
+    assert word is not None, form
+    return word.group(0)
+
+
+def _may_open_tail(sentence: str, end: int, gaz: _Gazetteer) -> bool:
+    """False when the word after ``end`` cannot start a modifier or head noun: most words after a name
+    ("the government said"). A non-ASCII word is left to the tail regex, whose case-insensitive
+    matching folds a few letters that ``str.lower`` does not."""
+    word = gaz.tail_word.match(sentence, end)
+    if word is None:
+        return False
+    text = word.group(1)
+    return text.lower() in gaz.tail_words or not text.isascii()
 
 
 def _word_char(ch: str) -> bool:
@@ -314,7 +337,8 @@ def _candidates(sentence: str, gaz: _Gazetteer) -> list[tuple[int, int]]:
     at_start = gaz.lower_at_start.match(sentence)
     if at_start is not None:
         spans.append(at_start.span())
-    spans.extend((m.start() + 1, m.end()) for m in gaz.find_lower.finditer(sentence))
+    for m in gaz.find_lower.finditer(sentence):
+        spans.append((m.start() + 1, m.end()))
     if len(spans) > first and first:
         # upper and lower forms never start at the same offset (their first letters differ in case),
         # so plain tuple order is start order
@@ -329,10 +353,11 @@ def find_actors(sentence: str) -> list[ActorMention]:
     table = gaz.table
     out: list[ActorMention] = []
     taken = 0
+    size = len(sentence)
     for start, end in spans:
         if start < taken:
             continue
-        if sentence.startswith(_ATTRIBUTIVE, end):
+        if end < size and sentence[end] == "-" and sentence.startswith(_ATTRIBUTIVE, end):
             owner = table[sentence[start:end]]
             if sentence.startswith(_OWNERSHIP, end) and owner.kind in ("country", "demonym"):
                 # "a British-flagged tanker": the owner is hit when the vessel is, but never acts
@@ -340,12 +365,12 @@ def find_actors(sentence: str) -> list[ActorMention]:
                 taken = end
             continue  # "Iranian-backed Houthis", "Russian-made drones": not the actor
         surface = sentence[start:end]
-        entry: Entry | None = table[surface]
+        entry = table[surface]
         if surface in _NEEDS_CONTEXT:
-            entry = _resolve(sentence, start, end, surface, table[surface], table)
-            if entry is None:
+            resolved = _resolve(sentence, start, end, surface, entry, table)
+            if resolved is None:
                 continue
-        assert entry is not None
+            entry = resolved
         if entry.kind == _BLOCKER:  # "Latin American", "Cold War": not an actor, but not "American" either
             taken = end
             continue
@@ -421,7 +446,9 @@ def _extend(sentence: str, start: int, end: int, entry: Entry, gaz: _Gazetteer) 
     elif kind in _OWNER_KINDS or kind == "domestic":
         # the tail opens with an optional 's and then whitespace: nothing else can start it
         nxt = sentence[end : end + 1]
-        tail = gaz.tail.match(sentence, end) if nxt and (nxt in "'’" or nxt.isspace()) else None
+        tail = None
+        if nxt and (nxt in "'’" or nxt.isspace()) and _may_open_tail(sentence, end, gaz):
+            tail = gaz.tail.match(sentence, end)
         if tail is not None:
             head = _normal_head(tail.group(2))
             keep = kind in _KEEP_OWN_SECTOR or (kind == "domestic" and sector in _STRONG_FIRST)

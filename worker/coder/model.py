@@ -43,7 +43,9 @@ class Paragraph:
     sentences: tuple[Sentence, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+# read-only by convention, not frozen: actor resolution builds one per mention (cached per article and
+# shared), and a frozen dataclass takes about three times as long to create (hashable all the same)
+@dataclass(slots=True, unsafe_hash=True)
 class ActorMention:
     """A resolved actor mention inside one sentence; offsets relative to the sentence text."""
 

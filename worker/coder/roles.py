@@ -201,13 +201,19 @@ def _group_after(cands: list[Mention], tokens: list[str]) -> list[Mention]:
     return group
 
 
+_CLAUSE_END_OR_COMMA = _CLAUSE_END | {","}
+
+
 def _clause_end(tokens: list[str], end: int) -> int:
-    for k in range(end, len(tokens)):
-        if tokens[k] in _CLAUSE_END:
-            return k
-        if tokens[k] == "," and k + 1 < len(tokens) and tokens[k + 1] in ("and", "but", "while", "as"):
-            return k
-    return len(tokens)
+    n = len(tokens)
+    for k in range(end, n):
+        tok = tokens[k]
+        if tok in _CLAUSE_END_OR_COMMA:  # one set test a token: most are neither
+            if tok != ",":
+                return k
+            if k + 1 < n and tokens[k + 1] in ("and", "but", "while", "as"):
+                return k
+    return n
 
 
 def assign(
@@ -477,6 +483,8 @@ def _preceded_by(tokens: list[str], m: Mention, word: str, floor: int) -> bool:
 
 
 def _between(tokens: list[str], usable: list[Mention], start: int, clause_end: int) -> list[Mention]:
+    if "between" not in tokens:
+        return []  # most sentences: one scan in C instead of a loop
     lo = max(0, start - 8)
     for k in range(lo, min(clause_end, start + 8)):
         if tokens[k] == "between":
