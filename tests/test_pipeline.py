@@ -730,3 +730,17 @@ def test_pressing_someone_named_at_length_to_act_is_a_request() -> None:
         " authority to end the strike."
     )
     assert [e["event_type"] for e in code(body)] == ["REQUEST"]
+
+
+def test_the_group_named_with_a_country_earlier_keeps_it() -> None:
+    body = (
+        "Chilean students marched through Lima to protest the new visa rules.\n"
+        "In a statement carried by Peru's state news agency, the interior minister accused the students"
+        " of vandalism."
+    )
+    accuse = one(body, "ACCUSE")
+    assert countries(accuse["recipient"]) == {"CHL"}
+    alone = one(
+        "In a statement carried by Peru's state news agency, the minister accused the students.", "ACCUSE"
+    )
+    assert countries(alone["recipient"]) == {"PER"}  # no earlier naming: the nearest country

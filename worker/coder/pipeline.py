@@ -55,6 +55,8 @@ from worker.coder.roles import (
     home_country,
     mark_supporters,
     refine_sectors,
+    remember_groups,
+    resolve_definite,
 )
 from worker.coder.rules import (
     CONTENT_TYPES,
@@ -131,6 +133,7 @@ class _ArticleState:
     events: list[dict[str, Any]] = field(default_factory=list)
 
     counts: Counter[str] = field(default_factory=Counter)
+    groups: dict[str, str] = field(default_factory=dict)  # "activists" -> KOR once "South Korean activists"
     actor_cache: dict[str, list[ActorMention]] = field(default_factory=dict)  # text -> its mentions
 
     def actors(self, text: str) -> list[ActorMention]:
@@ -205,6 +208,7 @@ def code_sentence(
     found = state.actors(sentence.text)
     if found:
         state.counts.update(home for home in map(home_country, found) if home is not None)
+        remember_groups(found, state.groups)
     elif PRONOUNS.isdisjoint(words) and _ACTORLESS.isdisjoint([m.entry.event_type for m in matches]):
         return []  # nobody to code: no mention, no pronoun to resolve, no protest of unnamed people
     survivors = _surviving_triggers(lexicon, paragraph, words, matches)
@@ -218,6 +222,8 @@ def code_sentence(
     if "by" in words:
         mark_supporters(words, mentions)
     if any(m.country is None for m in mentions):
+        if state.groups:
+            resolve_definite(mentions, words, state.groups)
         fill_countries(mentions, state.dominant_country)
     excluded = _source_mentions(words, mentions)
     contexts_found = _contexts(lexicon, words)

@@ -18,7 +18,7 @@ Rules (positional, no parser):
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from worker.coder.clauses import ClauseInfo
@@ -154,6 +154,27 @@ def fill_countries(mentions: list[Mention], default_country: str | Callable[[], 
                 if callable(default_country):
                     default_country = default_country()
                 m.country = default_country
+
+
+def remember_groups(found: Iterable[ActorMention], known: dict[str, str]) -> None:
+    """Note the country of each group named with one ("South Korean activists": activists → KOR), for
+    ``resolve_definite`` in later sentences of the article; the latest naming wins."""
+    for m in found:
+        if m.kind == "title" and m.country is not None and " " in m.text:
+            known[m.text.rsplit(" ", 1)[1].lower()] = m.country
+
+
+def resolve_definite(mentions: list[Mention], words: list[str], known: dict[str, str]) -> None:
+    """A definite domestic group without a country ("the activists") is the group of that name the
+    article named with a country before ("South Korean activists"): it takes that country, before the
+    nearest-country rule of ``fill_countries`` could give it a neighbour's ("the activists" next to
+    "North Korea's news agency")."""
+    for m in mentions:
+        definite = m.tok_start > 0 and words[m.tok_start - 1] == "the"
+        if m.country is None and m.mention.kind == "domestic" and definite:
+            country = known.get(m.mention.text.rsplit(" ", 1)[-1].lower())
+            if country is not None:
+                m.country = country
 
 
 def is_locative(lexicon: Lexicon, tokens: list[str], m: Mention) -> bool:
