@@ -115,10 +115,6 @@ _VISITORS = frozenset(
 )  # fmt: skip
 _DECIDED = frozenset({"decided", "decides", "voted", "votes", "opted", "chose", "moved"})
 _OUTCOMES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-_DRILLS = frozenset(
-    {"exercise", "exercises", "drill", "drills", "maneuvers", "manoeuvres", "games", "game", "war-games"}
-)
-_JOINT = frozenset({"joint", "jointly", "combined", "together"})
 _FORCE = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 
 
@@ -472,7 +468,9 @@ def _build_event(
         event_type, mode = "COERCE", "cyber"  # "carried out a ransomware attack": no physical violence
     if mode == "visit" and _troops_arrive(words, match, clause):
         event_type, mode = "MOBILIZE", "troops"  # "troops arrived in the port": a deployment, not a visit
-    if event_type == "MOBILIZE" and _joint_drill(words, match, roles):
+    if event_type == "MOBILIZE" and joint_exercise(
+        words, match, roles.actors + [m for group in roles.partners for m in group]
+    ):
         event_type, mode = "COOPERATE", None  # joint military games and manoeuvres (manual, COOPERATE)
     if event_type == "MOBILIZE" and not _PEACEKEEPING.isdisjoint(words):
         event_type, mode = "AID", None  # sending peacekeepers is protection for the host (CAMEO 074)
@@ -480,8 +478,6 @@ def _build_event(
         event_type, mode = "AID", None  # deploying observers/doctors: no armed force
     elif event_type == "MOBILIZE" and unarmed_purpose(words, match):
         event_type, mode = "AID", None  # "a unit deployed to Bolivia to train border guards"
-    elif event_type == "MOBILIZE" and joint_exercise(words, match, roles.actors):
-        event_type, mode = "COOPERATE", None  # joint exercises (manual)
     if event_type in MATERIAL_CONFLICT | {"PROTEST"} and conditional_threat(words, match, clause):
         clause = replace(clause, hypothetical=False, future=True)  # "would strike ... if": a threat
         if event_type == "PROTEST":
@@ -530,16 +526,6 @@ def _build_event(
                       event_type, mode, contexts_found, actors, recipients, roles.location, weak_nonpolitical)
         )  # fmt: skip
     return out
-
-
-def _joint_drill(words: list[str], match: Match, roles: Roles) -> bool:
-    """An exercise or drill held jointly ("jointly", "combined") or by forces of two countries."""
-    if _DRILLS.isdisjoint(words[match.start : match.end]):
-        return False
-    if not _JOINT.isdisjoint(words):
-        return True
-    taking_part = roles.actors + [m for group in roles.partners for m in group]
-    return len({m.country for m in taking_part if m.country is not None}) >= 2
 
 
 def _troops_arrive(words: list[str], match: Match, clause: ClauseInfo) -> bool:

@@ -242,8 +242,9 @@ def sent_to_investigate(
 
 EXERCISES = frozenset(
     {"exercise", "exercises", "drill", "drills", "games", "game", "maneuvers", "manoeuvres", "maneuver",
-     "wargames"}
+     "wargames", "war-games"}
 )  # fmt: skip
+JOINT = frozenset({"joint", "jointly", "combined", "together"})
 
 UNARMED_PURPOSE = frozenset(
     {"train", "monitor", "observe", "supervise", "oversee", "assist", "deliver", "distribute", "rebuild",
@@ -251,12 +252,15 @@ UNARMED_PURPOSE = frozenset(
 )  # fmt: skip
 
 
-def joint_exercise(words: list[str], match: Match, actors: list[Mention]) -> bool:
-    """Manual: joint military exercises are COOPERATE, single-country ones MOBILIZE ('Chile and its
-    allies staged naval drills')."""
+def joint_exercise(words: list[str], match: Match, taking_part: list[Mention]) -> bool:
+    """Manual: joint military exercises are COOPERATE, single-country ones MOBILIZE: an exercise held
+    jointly ("combined drills"), with allies ('Chile and its allies staged naval drills') or by forces
+    of two countries among ``taking_part`` (actors and partners)."""
     if EXERCISES.isdisjoint(words[match.start : match.end]):
         return False
-    return len({m.country for m in actors if m.country is not None}) >= 2 or "allies" in words[: match.start]
+    if not JOINT.isdisjoint(words) or "allies" in words[: match.start]:
+        return True
+    return len({m.country for m in taking_part if m.country is not None}) >= 2
 
 
 def unarmed_purpose(words: list[str], match: Match) -> bool:
