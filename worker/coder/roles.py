@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from worker.coder.clauses import ClauseInfo
 from worker.coder.lexicon import Lexicon, Match
 from worker.coder.model import ActorMention
+from worker.coder.rules import DETERMINERS
 
 _COORD = frozenset({"and", ",", "&", "the", "its", "their"})
 _CLAUSE_END = frozenset({";", ":", "who", "which", "while", "whereas", "although", "but"})
@@ -426,7 +427,6 @@ _OBJECT_CONTROL = frozenset(
      "caused", "got", "let", "needed", "demanded", "prompted", "tasked", "mandated"}
 )  # fmt: skip
 _IRREGULAR_PAST = frozenset({"met", "saw", "took", "brought", "sought", "phoned", "rang", "hosted"})
-_DETERMINERS = frozenset({"the", "his", "her", "its", "their", "a", "an", "our"})
 
 
 def _own_forces(m: Mention, own: set[str | None]) -> bool:
@@ -448,7 +448,7 @@ def _subject_of(tokens: list[str], m: Mention, verb: int) -> bool:
 def _verb_before(tokens: list[str], m: Mention) -> int:
     """Index of a past-tense verb right before mention ``m`` (over a determiner), else -1."""
     k = m.tok_start - 1
-    if k >= 0 and tokens[k] in _DETERMINERS:
+    if k >= 0 and tokens[k] in DETERMINERS:
         k -= 1
     if k < 0:
         return -1
