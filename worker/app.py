@@ -14,7 +14,7 @@ import faust
 
 from worker.observability import set_ready, start_observability
 from worker.settings import Settings
-from worker.stream import commit_guard
+from worker.stream import offset_ledger
 from worker.stream.agents import register_agents
 from worker.stream.kafka_config import broker_url, faust_credentials
 
@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 
 def create_app(settings: Settings) -> faust.App:
-    commit_guard.install()  # Faust may otherwise commit past a message still being coded
+    offset_ledger.install()  # commit only past inputs whose outputs are published
     web_enabled = settings.web_port > 0
     datadir = Path(settings.worker_data_dir) / settings.app_id
     datadir.mkdir(parents=True, exist_ok=True)

@@ -2,10 +2,11 @@
 
 Each actor takes up to ``batch_size`` events (or what arrived within ``batch_timeout_s``), processes
 them, sends every output without waiting per record, and waits for the whole batch's delivery before
-returning to ``take_events`` — which only then acknowledges the batch's events, so Faust never commits an
-input offset whose outputs are not on the broker. Actors share the input stream
-(``agent_concurrency``): while one waits for the broker, another classifies. An article's events are
-sent by one actor in order and keyed by its id, so they stay ordered in one partition.
+returning to ``take_events``, which then acknowledges the batch's events. The input offsets Faust commits
+come from ``worker.stream.offset_ledger``: only past messages whose outputs the broker has acknowledged.
+Actors share the input stream (``agent_concurrency``): while one waits for the broker, another
+classifies. An article's events are sent by one actor in order and keyed by its id, so they stay ordered
+in one partition.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from worker.settings import Settings
 from worker.stream.accounting import account
 from worker.stream.delivery import DeliveryError, Item, deliver
+from worker.stream.offset_ledger import mark_processed
 from worker.stream.processing import process_record
 from worker.stream.records import Headers, OutRecord, SourceRecord
 
@@ -90,6 +92,7 @@ def register_agents(app: Any, settings: Settings) -> Any:
     async def handle_batch(events: list[Any]) -> None:
         items = await process_events_yielding(events, settings)
         await deliver(items, send, settings)
+        mark_processed(app.consumer, [event.message for event in events])  # before take_events acks them
         account(items)
 
     async def code_articles(stream: Any) -> None:
