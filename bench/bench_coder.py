@@ -1,7 +1,7 @@
 """Throughput and memory of the event coder on one core: paragraphs/s, sentences/s, articles/s, RSS.
 
     .venv/bin/python bench/bench_coder.py [--articles PATH.jsonl | --mix N] [--stories PATH.csv.zip]
-        [--limit 1000] [--seconds 3] [--repeat 3] [--cpu N] [--profile]
+        [--limit 1000] [--seconds 3] [--repeat 3] [--cpu N] [--profile] [--compiled]
 
 Without --articles/--stories/--mix it uses samples/articles.jsonl (the dense demo article, repeated).
 ``--stories`` builds one article per synthetic PLOVER story (``plover-synthetic-stories.csv.zip``) at run
@@ -9,7 +9,9 @@ time, so the repository needs no copy of the data. ``--mix N`` codes N articles 
 benchmark's generator (``bench/articles.py``: eventful paragraphs from the sample, and from the stories
 when given, among neutral ones). The process is pinned to one core (the last allowed one, or ``--cpu``);
 each of ``--repeat`` rounds codes the corpus for ``--seconds``; the best and the median round are
-printed, and paragraphs per CPU second (steadier on a shared machine). Not a test.
+printed, and paragraphs per CPU second (steadier on a shared machine). ``--compiled`` measures the
+production build (the coder compiled with mypyc, as in the image) instead of the venv's pure-Python
+package. Not a test.
 """
 
 from __future__ import annotations
@@ -21,11 +23,9 @@ import io
 import os
 import pstats
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -85,33 +85,21 @@ def mixed_articles(n: int, stories: Path | None) -> list[Article]:
 
 
 _COMPILED_ENV = "BENCH_CODER_COMPILED"
-_COMPILED_MODULES = ("actors", "article", "clauses", "events", "lexicon", "model", "pipeline", "roles",
-                     "segment", "taxonomy")  # fmt: skip
-_SETUP = (
-    "import sys\n"
-    "from setuptools import setup\n"
-    "from mypyc.build import mypycify\n"
-    "setup(name='coder-compiled', packages=[], py_modules=[], ext_modules=mypycify(sys.argv[1:]),\n"
-    "      script_args=['build_ext', '--inplace', '--quiet'])\n"
-)
 
 
 def run_compiled(argv: list[str]) -> int:
-    """Compile a copy of ``worker/`` (coder modules) with mypyc in a temporary directory and run this
-    script again on it; its exit status."""
-    with tempfile.TemporaryDirectory(prefix="coder-mypyc-") as tmp:
-        for folder in ("worker", "schemas"):
-            shutil.copytree(ROOT / folder, Path(tmp) / folder, ignore=shutil.ignore_patterns("__pycache__"))
-        modules = [f"worker/coder/{name}.py" for name in _COMPILED_MODULES]
-        print(f"compiling {len(modules)} coder modules with mypyc in {tmp} ...", flush=True)
-        built = subprocess.run(
-            [sys.executable, "-c", _SETUP, *modules], cwd=tmp, capture_output=True, text=True
-        )
-        if built.returncode != 0:
-            print(f"mypyc failed:\n{(built.stdout + built.stderr)[-2000:]}", file=sys.stderr)
-            return 1
-        env = {**os.environ, "PYTHONPATH": tmp, _COMPILED_ENV: "1"}
-        return subprocess.run([sys.executable, __file__, *argv], env=env, check=False).returncode
+    """Run this script again on the production build of the coder (the mypyc-compiled wheel of
+    ``bench/compiled_coder.py``, built once per source hash); its exit status."""
+    from bench.compiled_coder import compiled_site
+
+    print("building (or reusing) the compiled wheel of this tree ...", flush=True)
+    try:
+        site = compiled_site()
+    except RuntimeError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    env = {**os.environ, "PYTHONPATH": str(site), _COMPILED_ENV: "1"}
+    return subprocess.run([sys.executable, "-P", __file__, *argv], env=env, check=False).returncode
 
 
 def one_round(articles: list[Article], seconds: float) -> tuple[float, float, int, int]:
@@ -145,8 +133,8 @@ def main() -> None:
     parser.add_argument(
         "--compiled",
         action="store_true",
-        help="first compile a temporary copy of the coder with mypyc (needs a C compiler; a measurement of\n"
-        "what compiling would give, the package itself stays pure Python)",
+        help="measure the production build: the coder compiled with mypyc (bench/compiled_coder.py; needs a\n"
+        "C compiler, built once per source hash). Without it: the pure-Python package of the venv",
     )
     args = parser.parse_args()
     if args.compiled and os.environ.get(_COMPILED_ENV) is None:
@@ -185,9 +173,9 @@ def main() -> None:
     scale_p, scale_s = paras / len(articles), sents / len(articles)
 
     print(f"corpus       {label}: {len(articles)} articles, {paras} paragraphs, {sents} sentences")
-    if os.environ.get(_COMPILED_ENV) is not None:
-        native = Path(sys.modules["worker.coder.pipeline"].__file__ or "?").name
-        print(f"coder        compiled with mypyc: {native}")
+    pipeline_file = Path(sys.modules["worker.coder.pipeline"].__file__ or "?")
+    build = "compiled with mypyc (production build)" if pipeline_file.suffix == ".so" else "pure Python"
+    print(f"coder        {build}: {pipeline_file.name}")
     print(f"eventful     {eventful / paras:.0%} of paragraphs yield an event")
     load = os.getloadavg()[0]
     print(f"core         {core}   load average {load:.2f}   rounds {args.repeat} x {args.seconds}s")

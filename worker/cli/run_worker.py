@@ -39,9 +39,10 @@ def run(args: argparse.Namespace) -> int:
     from worker.observability import start_observability
 
     start_observability(settings)
-    from worker.coder import warm_up
+    from worker.coder import CLASSIFIER_VERSION, coder_build, warm_up
 
     warm_up()  # build lexicon and gazetteer now, not on the first article
+    log.info("coder ready", extra={"classifier_version": CLASSIFIER_VERSION, "coder_build": coder_build()})
     if settings.processing_guarantee == "exactly_once":
         return _run_exactly_once(settings)
     return _run_faust(settings)

@@ -12,6 +12,7 @@ import threading
 from prometheus_client import disable_created_metrics
 
 from worker import __version__, metrics
+from worker.coder import coder_build
 from worker.coder import version as coder_version
 from worker.observability.lag import LagCollector
 from worker.observability.server import ObservabilityServer
@@ -41,6 +42,7 @@ def set_build_info() -> None:
             "version": __version__,
             "classifier_name": coder_version.CLASSIFIER_NAME,
             "classifier_version": coder_version.CLASSIFIER_VERSION,
+            "coder_build": coder_build(),
         }
     )
 
