@@ -27,6 +27,7 @@ from worker.coder.lexicon import (
     tokenise,
 )
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
+from worker.coder.nonevents import statement_like
 from worker.coder.retype import (
     MUST,
     conditional_threat,
@@ -275,6 +276,7 @@ def _surviving_triggers(
             or pledge_as_participant(words, match)
             or idiom_not_event(words, match)
             or terms_of_document(words, match)
+            or statement_like(words, match)
             or (match.entry.event_type in VERBAL and reduced_relative(words, match))
             or (words[match.start] in MUST and not clause.reported)  # "X must ...": only as reported demand
             or (not paragraph.heading and definite_background(lexicon, words, match))

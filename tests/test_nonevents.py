@@ -1,0 +1,70 @@
+"""The statement rules of ``worker.coder.nonevents`` on invented sentences."""
+
+from __future__ import annotations
+
+from trigger_helpers import match_with, parse_triggers
+
+from worker.coder.model import Article
+from worker.coder.nonevents import (
+    capacity_to,
+    market_demand,
+    means_of,
+    remains_so,
+    standing_position,
+    viewed_as,
+)
+from worker.coder.pipeline import code_article, top_event
+
+
+def _top_type(text: str) -> str | None:
+    top = top_event(code_article(Article(id="t", body=text, published_at="2024-03-01")).events)
+    return None if top is None else str(top["event_type"])
+
+
+def test_position_held_for_years_is_background() -> None:
+    words, matches = parse_triggers(
+        "Farmers' groups in Ruritania have warned for years that the wells are drying up."
+    )
+    assert standing_position(words, match_with(matches, words, "warned"))
+    words, matches = parse_triggers("Chile has warned for more than a decade that the glacier is shrinking.")
+    assert standing_position(words, match_with(matches, words, "warned"))
+    words, matches = parse_triggers("Chile has warned Peru that it will close the border.")
+    assert not standing_position(words, match_with(matches, words, "warned"))
+    words, matches = parse_triggers("Bolivia has long refused talks with Chile.")  # still a refusal reported
+    assert not standing_position(words, match_with(matches, words, "refused"))
+
+
+def test_view_and_state_are_no_acts() -> None:
+    words, matches = parse_triggers("The canal, which Panama sees as a threat to its lakes, opened in May.")
+    assert viewed_as(words, match_with(matches, words, "threat"))
+    words, matches = parse_triggers("Norway said it remained committed to its climate target.")
+    assert remains_so(words, match_with(matches, words, "committed"))
+    words, matches = parse_triggers("Norway committed to sending two frigates.")
+    assert not remains_so(words, match_with(matches, words, "committed"))
+
+
+def test_capacity_and_means_are_no_acts() -> None:
+    words, matches = parse_triggers("The navy said it trusted its ability to defend the coast.")
+    assert capacity_to(words, match_with(matches, words, "defend"))
+    words, matches = parse_triggers(
+        "Laos has always favoured settling disputes through dialogue and consultation."
+    )
+    assert means_of(words, match_with(matches, words, "consultation"))
+    words, matches = parse_triggers("Laos held consultations with Thailand.")
+    assert not means_of(words, match_with(matches, words, "consultations"))
+
+
+def test_market_demand_is_no_demand() -> None:
+    words, matches = parse_triggers("The bank cut its forecast, citing weak demand from Europe.")
+    assert market_demand(words, match_with(matches, words, "demand"))
+    words, matches = parse_triggers("Ghana rejected the demand from Togo.")
+    assert all(not market_demand(words, m) for m in matches)
+
+
+def test_statements_code_no_event_and_acts_still_do() -> None:
+    assert (
+        _top_type("The Ruritanian central bank cut its growth forecast, citing weak demand from Europe.")
+        is None
+    )
+    assert _top_type("Officials in Lima have warned for years that the river is polluted.") is None
+    assert _top_type("Officials in Lima warned Ecuador that they would close the border.") == "THREATEN"

@@ -1,0 +1,153 @@
+"""Statements that look like events: long-standing positions, labels, states, capacities and the
+economic sense of "demand". Pure functions of the token list and the trigger match; used by
+``pipeline`` next to the no-event rules of ``rules``.
+"""
+
+from __future__ import annotations
+
+from worker.coder.lexicon import Match
+
+PERFECT = frozenset({"has", "have", "had", "'ve"})
+
+DURATION_UNITS = frozenset({"years", "decades", "generations", "decade", "generation"})
+
+DURATION_FILLER = frozenset(
+    {"more", "than", "nearly", "almost", "over", "about", "a", "many", "several", "two", "three", "four",
+     "five", "six", "ten", "some", "the", "past", "last"}
+)  # fmt: skip
+
+
+def standing_position(words: list[str], match: Match) -> bool:
+    """'Officials have warned for years that ...', 'has pushed for reform since 2010': a perfect tense
+    over a span of years describes a position held, background to the news, not an event of the day.
+    (A standing adverb alone, "has long refused talks", still reports the refusal.)"""
+    i = match.start
+    before = words[max(0, i - 3) : i]
+    if PERFECT.isdisjoint(before):
+        return False
+    aux = max(k for k in range(max(0, i - 3), i) if words[k] in PERFECT)
+    if any(w not in ("been", "also") for w in words[aux + 1 : i]):
+        return False
+    return _years_span(words, match.end)
+
+
+def _years_span(words: list[str], end: int) -> bool:
+    """'for years', 'for more than a decade', 'since 2010' within a few tokens after the trigger."""
+    stop = min(len(words), end + 8)
+    for k in range(end, stop):
+        word = words[k]
+        if word in (",", ";", "that", "and", "but"):
+            return False
+        if word == "since" and k + 1 < len(words) and words[k + 1].isdigit() and len(words[k + 1]) == 4:
+            return True
+        if word != "for":
+            continue
+        j = k + 1
+        while j < len(words) and j - k <= 4 and words[j] in DURATION_FILLER:
+            j += 1
+        return j < len(words) and words[j] in DURATION_UNITS
+    return False
+
+
+# "which Cairo sees as a threat", "regarded as an attack on": a view or label, not an act
+VIEW_VERBS = frozenset(
+    {"see", "sees", "saw", "seen", "regard", "regards", "regarded", "view", "views", "viewed", "consider",
+     "considers", "considered", "perceive", "perceives", "perceived", "describe", "describes", "described",
+     "portray", "portrays", "portrayed", "treat", "treats", "treated"}
+)  # fmt: skip
+
+
+def viewed_as(words: list[str], match: Match) -> bool:
+    """'which Cairo sees as a threat to its water supply': the noun after 'as a' names how someone
+    sees a thing (an opinion), not an act."""
+    i = match.start
+    if i < 3 or words[i - 1] not in ("a", "an", "the") or words[i - 2] != "as":
+        return False
+    return not VIEW_VERBS.isdisjoint(words[max(0, i - 9) : i - 2])
+
+
+# "remained committed to", "remains opposed to": a state kept, not an act
+REMAIN = frozenset({"remain", "remains", "remained"})
+
+REMAIN_ADVERBS = frozenset({"firmly", "strongly", "fully", "deeply", "still", "staunchly", "steadfastly"})
+
+
+def remains_so(words: list[str], match: Match) -> bool:
+    """'Australia said it remained committed to its target', 'remains firmly opposed to the plan':
+    the trigger is a state the subject is in."""
+    i = match.start
+    if i >= 1 and words[i - 1] in REMAIN:
+        return True
+    return i >= 2 and words[i - 2] in REMAIN and words[i - 1] in REMAIN_ADVERBS
+
+
+# "its ability to defend", "the right to protest": a capacity or right, not the act itself
+CAPACITY_NOUNS = frozenset(
+    {"ability", "capacity", "capability", "capabilities", "right", "rights", "power", "means", "freedom",
+     "authority"}
+)  # fmt: skip
+
+
+def capacity_to(words: list[str], match: Match) -> bool:
+    """'confidence in its ability to defend the country', 'citizens have the right to protest': the
+    infinitive after a noun of capacity or right names what could be done, not what was done."""
+    i = match.start
+    return i >= 2 and words[i - 1] == "to" and words[i - 2] in CAPACITY_NOUNS
+
+
+MEANS_NOUNS = frozenset(
+    {"consultation", "consultations", "dialogue", "negotiation", "negotiations", "talks", "mediation",
+     "diplomacy"}
+)  # fmt: skip
+
+MEANS_FILLER = frozenset(
+    {"and", "or", "dialogue", "peaceful", "direct", "bilateral", "diplomatic", "political", "friendly",
+     "the", "negotiations", "talks", "consultation", "consultations", "mutual"}
+)  # fmt: skip
+
+
+def means_of(words: list[str], match: Match) -> bool:
+    """'resolving disputes through dialogue and consultation': talks named as the way to do
+    something are a method, not a meeting held."""
+    i = match.start
+    if words[i] not in MEANS_NOUNS:
+        return False
+    k = i - 1
+    while k >= 0 and i - k <= 4 and words[k] in MEANS_FILLER:
+        k -= 1
+    return k >= 0 and words[k] in ("through", "via", "by")
+
+
+# "weak demand from China", "demand for oil": the market's demand, not someone demanding
+MARKET_DEMAND = frozenset(
+    {"weak", "weaker", "weakening", "strong", "stronger", "global", "domestic", "consumer", "rising",
+     "falling", "slowing", "slower", "higher", "lower", "robust", "sluggish", "soft", "softer", "firm",
+     "firmer", "oil", "energy", "fuel", "power", "electricity", "gas", "export", "import", "market",
+     "seasonal", "peak", "tepid", "solid", "buoyant", "subdued", "lacklustre", "lackluster", "weakness",
+     "credit", "loan", "housing", "travel", "industrial", "external", "aggregate", "supply", "and"}
+)  # fmt: skip
+
+MARKET_DEMAND_WORDS = frozenset({"demand", "demands"})
+
+
+def market_demand(words: list[str], match: Match) -> bool:
+    """'citing power shortages and weak demand from China', 'supply and demand': the economic noun."""
+    i = match.start
+    if match.entry.event_type != "REQUEST" or words[i] not in MARKET_DEMAND_WORDS:
+        return False
+    if i >= 1 and words[i - 1] in MARKET_DEMAND:
+        return words[i - 1] != "and" or (i >= 2 and words[i - 2] == "supply")
+    return False
+
+
+def statement_like(words: list[str], match: Match) -> bool:
+    """Any of the rules of this module: the trigger describes a position, view, state, capacity or
+    market, so it is no event of its own."""
+    return (
+        standing_position(words, match)
+        or viewed_as(words, match)
+        or remains_so(words, match)
+        or capacity_to(words, match)
+        or means_of(words, match)
+        or market_demand(words, match)
+    )
