@@ -68,3 +68,19 @@ def test_statements_code_no_event_and_acts_still_do() -> None:
     )
     assert _top_type("Officials in Lima have warned for years that the river is polluted.") is None
     assert _top_type("Officials in Lima warned Ecuador that they would close the border.") == "THREATEN"
+
+
+def test_legal_proceedings_refusals_and_planned_trips() -> None:
+    assert (
+        _top_type("The Ruritanian government opened legal proceedings against Borduria on Monday.")
+        == "ACCUSE"
+    )
+    assert (
+        _top_type("Peruvian prosecutors charged the former mining minister Rafael Soto with bribery.")
+        == "ACCUSE"
+    )
+    assert _top_type("Ghana said it would not implement the new Togolese border rules.") == "REJECT"
+    assert _top_type("Kenya said its foreign minister would travel to Addis Ababa next week for talks.") in (
+        "AGREE",
+        "CONSULT",
+    )
