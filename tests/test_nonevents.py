@@ -84,3 +84,16 @@ def test_legal_proceedings_refusals_and_planned_trips() -> None:
         "AGREE",
         "CONSULT",
     )
+
+
+def test_request_addressed_to_nobody_is_a_position() -> None:
+    assert _top_type("Ruritania's president called for reform of the electoral law on Monday.") is None
+    assert _top_type("The Chilean interior minister urged calm after the riots.") is None
+    # addressed: a recipient, an object pronoun, a foreign place or a party named after the trigger
+    assert _top_type("Chile's foreign minister called on Bolivia to reopen the border.") == "REQUEST"
+    assert (
+        _top_type("Chile's president called the Peruvian leader and urged him to reopen the border.")
+        == "REQUEST"
+    )
+    assert _top_type("Brazil's president called for a ceasefire in Sudan.") == "REQUEST"
+    assert _top_type("Norway pressed for a truce between the Sudanese army and the RSF.") == "REQUEST"

@@ -6,6 +6,7 @@ economic sense of "demand". Pure functions of the token list and the trigger mat
 from __future__ import annotations
 
 from worker.coder.lexicon import Match
+from worker.coder.roles import Mention, Roles
 
 PERFECT = frozenset({"has", "have", "had", "'ve"})
 
@@ -138,6 +139,29 @@ def market_demand(words: list[str], match: Match) -> bool:
     if i >= 1 and words[i - 1] in MARKET_DEMAND:
         return words[i - 1] != "and" or (i >= 2 and words[i - 2] == "supply")
     return False
+
+
+# "urged him to", "urged both sides to", "called on all parties to": an addressee without a name
+OBJECT_PRONOUNS = frozenset(
+    {"him", "her", "them", "us", "it", "me", "you", "both", "all", "each", "sides", "parties"}
+)
+
+
+def unaddressed(words: list[str], match: Match, mentions: list[Mention], roles: Roles) -> bool:
+    """'Myanmar's president called for reform of the constitution', 'the minister urged restraint':
+    an appeal or demand addressed to nobody states a position; CAMEO events are dyadic. Addressed are
+    a recipient, an object pronoun or quantifier ('urged him to', 'urged both sides to'), a foreign
+    place whose parties are meant ('a ceasefire in Gaza') or a party of another country named after
+    the trigger ('a truce between the army and the RSF')."""
+    if any(r not in roles.actors for r in roles.recipients):
+        return False
+    own = {m.country for m in mentions if m.tok_end <= match.start}  # the speaker's side
+    if roles.location is not None and roles.location.country not in own:
+        return False
+    after = range(match.end, match.end + 12)
+    if any(m.tok_start in after and m.country is not None and m.country not in own for m in mentions):
+        return False
+    return OBJECT_PRONOUNS.isdisjoint(words[match.start : match.end + 2])
 
 
 def statement_like(words: list[str], match: Match) -> bool:

@@ -27,7 +27,7 @@ from worker.coder.lexicon import (
     tokenise,
 )
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
-from worker.coder.nonevents import statement_like
+from worker.coder.nonevents import statement_like, unaddressed
 from worker.coder.retype import (
     MUST,
     conditional_threat,
@@ -497,6 +497,8 @@ def _build_event(
 
     if event_type in VERBAL and not roles.actors:
         return []  # a statement needs its author
+    if event_type == "REQUEST" and unaddressed(words, match, mentions, roles):
+        return []  # "called for reform", "urged restraint": a position stated to no one (CAMEO 01)
     civilian_ok = event_type in lexicon.cues.get("civilian_ok", ()) or (
         event_type in _DISSENT_TALK and not _DISSENT.isdisjoint(words)
     )  # workers or protesters refusing, yielding or demanding about their strike or protest
