@@ -6,7 +6,10 @@ from trigger_helpers import match_with, parse_triggers
 
 from worker.coder.model import Article
 from worker.coder.nonevents import (
+    accidental_fire,
     capacity_to,
+    document_released,
+    hosts_refugees,
     market_demand,
     means_of,
     remains_so,
@@ -97,3 +100,19 @@ def test_request_addressed_to_nobody_is_a_position() -> None:
     )
     assert _top_type("Brazil's president called for a ceasefire in Sudan.") == "REQUEST"
     assert _top_type("Norway pressed for a truce between the Sudanese army and the RSF.") == "REQUEST"
+
+
+def test_published_report_sheltered_refugees_and_accidental_fires() -> None:
+    words, matches = parse_triggers(
+        "The survey by the central bank, released on Friday, showed prices rising."
+    )
+    assert document_released(words, match_with(matches, words, "released"))
+    words, matches = parse_triggers("The rebels, who held them for a year, released on Friday two nurses.")
+    assert not document_released(words, match_with(matches, words, "released"))
+    words, matches = parse_triggers("Jordan has hosted hundreds of thousands of Syrian refugees since 2012.")
+    assert hosts_refugees(words, match_with(matches, words, "hosted"))
+    words, matches = parse_triggers("Jordan hosted the Syrian foreign minister.")
+    assert not hosts_refugees(words, match_with(matches, words, "hosted"))
+    assert accidental_fire(parse_triggers("The fire, which broke out in a warehouse, killed nine.")[0])
+    assert not accidental_fire(parse_triggers("Soldiers opened fire on protesters, killing nine.")[0])
+    assert _top_type("Officials said a fire that broke out in a market in Lagos killed 12 traders.") is None

@@ -164,6 +164,54 @@ def unaddressed(words: list[str], match: Match, mentions: list[Mention], roles: 
     return OBJECT_PRONOUNS.isdisjoint(words[match.start : match.end + 2])
 
 
+# "the report, released on Wednesday, said": a document published, nobody freed
+DOCUMENTS = frozenset(
+    {"report", "reports", "study", "survey", "data", "figures", "statistics", "statement", "review", "audit",
+     "assessment", "index", "document", "documents", "findings", "paper", "book", "poll", "forecast"}
+)  # fmt: skip
+
+WHEN_AFTER = frozenset(
+    {"on", "in", "last", "this", "yesterday", "today", "earlier", "late", "at", "by", "early"}
+)
+
+
+def document_released(words: list[str], match: Match) -> bool:
+    """'The report by the IMF, released on Wednesday, said ...': an appositive 'released' after a
+    document names its publication, not a release of captives."""
+    i = match.start
+    if words[i] != "released" or i < 2 or words[i - 1] != ",":
+        return False
+    if match.end < len(words) and words[match.end] not in WHEN_AFTER:
+        return False
+    return not DOCUMENTS.isdisjoint(words[max(0, i - 8) : i - 1])
+
+
+REFUGEES = frozenset({"refugees", "migrants", "asylum-seekers", "displaced", "evacuees"})
+
+HOST_FORMS = frozenset({"host", "hosts", "hosted", "hosting"})
+
+
+def hosts_refugees(words: list[str], match: Match) -> bool:
+    """'Bangladesh has hosted a million Rohingya refugees': sheltering people, not receiving a visit."""
+    if match.entry.event_type != "CONSULT" or words[match.start] not in HOST_FORMS:
+        return False
+    return not REFUGEES.isdisjoint(words[match.end : match.end + 8])
+
+
+FIRES = frozenset({"fire", "fires", "blaze", "blazes"})
+
+
+def accidental_fire(words: list[str]) -> bool:
+    """'the fire, which broke out in a textile factory, killed 14 workers': an accident, like a
+    natural disaster, kills nobody by someone's attack."""
+    if FIRES.isdisjoint(words):
+        return False
+    for k, word in enumerate(words):
+        if word in FIRES and "out" in words[k + 2 : k + 6] and "broke" in words[k + 1 : k + 5]:
+            return True  # "the fire broke out", "a fire, which broke out"
+    return False
+
+
 def statement_like(words: list[str], match: Match) -> bool:
     """Any of the rules of this module: the trigger describes a position, view, state, capacity or
     market, so it is no event of its own."""
@@ -174,4 +222,6 @@ def statement_like(words: list[str], match: Match) -> bool:
         or capacity_to(words, match)
         or means_of(words, match)
         or market_demand(words, match)
+        or document_released(words, match)
+        or hosts_refugees(words, match)
     )
