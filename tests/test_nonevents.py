@@ -10,6 +10,7 @@ from worker.coder.nonevents import (
     capacity_to,
     document_released,
     hosts_refugees,
+    investigators_report,
     market_demand,
     means_of,
     remains_so,
@@ -116,3 +117,12 @@ def test_published_report_sheltered_refugees_and_accidental_fires() -> None:
     assert accidental_fire(parse_triggers("The fire, which broke out in a warehouse, killed nine.")[0])
     assert not accidental_fire(parse_triggers("Soldiers opened fire on protesters, killing nine.")[0])
     assert _top_type("Officials said a fire that broke out in a market in Lagos killed 12 traders.") is None
+
+
+def test_investigators_reporting_open_no_investigation() -> None:
+    words, matches = parse_triggers(
+        "A UN fact-finding mission said on Monday that the camp had been shelled."
+    )
+    assert investigators_report(words, match_with(matches, words, "fact-finding"))
+    words, matches = parse_triggers("The UN sent a fact-finding mission to the camp.")
+    assert not investigators_report(words, match_with(matches, words, "fact-finding"))

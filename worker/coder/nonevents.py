@@ -212,6 +212,21 @@ def accidental_fire(words: list[str]) -> bool:
     return False
 
 
+# "a UN fact-finding team issued a report": the investigators as the subject of their findings
+FINDINGS_VERBS = frozenset(
+    {"said", "says", "issued", "issues", "found", "finds", "reported", "reports", "concluded", "concludes",
+     "published", "released", "told", "recommended", "recommends", "documented", "wrote", "estimated"}
+)  # fmt: skip
+
+
+def investigators_report(words: list[str], match: Match) -> bool:
+    """'An independent fact-finding team issued a report that found ...': the team is the subject
+    that reports; no investigation is opened in this sentence."""
+    if match.entry.mode != "investigate" or match.end >= len(words):
+        return False
+    return words[match.end] in FINDINGS_VERBS and words[match.start] not in FINDINGS_VERBS
+
+
 def statement_like(words: list[str], match: Match) -> bool:
     """Any of the rules of this module: the trigger describes a position, view, state, capacity or
     market, so it is no event of its own."""
@@ -224,4 +239,5 @@ def statement_like(words: list[str], match: Match) -> bool:
         or market_demand(words, match)
         or document_released(words, match)
         or hosts_refugees(words, match)
+        or investigators_report(words, match)
     )
