@@ -9,10 +9,12 @@ from worker.coder.nonevents import (
     accidental_fire,
     capacity_to,
     document_released,
+    generic_condemnation,
     hosts_refugees,
     investigators_report,
     market_demand,
     means_of,
+    question_or_forecast,
     remains_so,
     standing_position,
     viewed_as,
@@ -126,3 +128,15 @@ def test_investigators_reporting_open_no_investigation() -> None:
     assert investigators_report(words, match_with(matches, words, "fact-finding"))
     words, matches = parse_triggers("The UN sent a fact-finding mission to the camp.")
     assert not investigators_report(words, match_with(matches, words, "fact-finding"))
+
+
+def test_questions_forecasts_and_generic_stances_are_no_acts() -> None:
+    words, matches = parse_triggers("Asked whether Peru would expel the envoy, the minister said no.")
+    assert question_or_forecast(words, match_with(matches, words, "expel"))
+    words, matches = parse_triggers("Economists expect Turkey to criticise the decision.")
+    assert question_or_forecast(words, match_with(matches, words, "criticise"))
+    words, matches = parse_triggers("Peru expelled the envoy, the minister said.")
+    assert not question_or_forecast(words, match_with(matches, words, "expelled"))
+    words, matches = parse_triggers("The president said he would condemn any attack on civilians.")
+    assert generic_condemnation(words, match_with(matches, words, "condemn"))
+    assert _top_type("The president of Ruritania condemned the attack on the embassy.") == "ACCUSE"

@@ -227,6 +227,29 @@ def investigators_report(words: list[str], match: Match) -> bool:
     return words[match.end] in FINDINGS_VERBS and words[match.start] not in FINDINGS_VERBS
 
 
+# "asked whether Chile would expel", "analysts expect Turkey to criticise": a question or a forecast
+QUESTION_OR_FORECAST = frozenset({"whether", "expect", "expects", "expected", "expecting"})
+
+QUESTION_STOPS = frozenset({",", ";", ":", "said", "says", "but", "and", "that", "who", "which"})
+
+
+def question_or_forecast(words: list[str], match: Match) -> bool:
+    """'Asked whether Chile would expel the diplomats, the minister said ...', 'analysts expect Turkey
+    to criticise the decision', 'the court is expected to convict him': the act is asked about or
+    forecast, not done."""
+    for k in range(match.start - 1, max(-1, match.start - 7), -1):
+        if words[k] in QUESTION_STOPS:
+            return False
+        if words[k] in QUESTION_OR_FORECAST:
+            return True
+    return False
+
+
+def generic_condemnation(words: list[str], match: Match) -> bool:
+    """'he said he would condemn any attack on civilians': a stance on whatever may happen."""
+    return match.entry.event_type == "ACCUSE" and match.end < len(words) and words[match.end] == "any"
+
+
 def statement_like(words: list[str], match: Match) -> bool:
     """Any of the rules of this module: the trigger describes a position, view, state, capacity or
     market, so it is no event of its own."""
@@ -240,4 +263,6 @@ def statement_like(words: list[str], match: Match) -> bool:
         or document_released(words, match)
         or hosts_refugees(words, match)
         or investigators_report(words, match)
+        or question_or_forecast(words, match)
+        or generic_condemnation(words, match)
     )
