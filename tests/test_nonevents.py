@@ -6,7 +6,7 @@ from trigger_helpers import match_with, parse_triggers
 
 from worker.coder.model import Article
 from worker.coder.nonevents import (
-    accidental_fire,
+    accident,
     capacity_to,
     document_released,
     generic_condemnation,
@@ -105,7 +105,7 @@ def test_request_addressed_to_nobody_is_a_position() -> None:
     assert _top_type("Norway pressed for a truce between the Sudanese army and the RSF.") == "REQUEST"
 
 
-def test_published_report_sheltered_refugees_and_accidental_fires() -> None:
+def test_published_report_sheltered_refugees_and_accidents() -> None:
     words, matches = parse_triggers(
         "The survey by the central bank, released on Friday, showed prices rising."
     )
@@ -116,8 +116,8 @@ def test_published_report_sheltered_refugees_and_accidental_fires() -> None:
     assert hosts_refugees(words, match_with(matches, words, "hosted"))
     words, matches = parse_triggers("Jordan hosted the Syrian foreign minister.")
     assert not hosts_refugees(words, match_with(matches, words, "hosted"))
-    assert accidental_fire(parse_triggers("The fire, which broke out in a warehouse, killed nine.")[0])
-    assert not accidental_fire(parse_triggers("Soldiers opened fire on protesters, killing nine.")[0])
+    assert accident(parse_triggers("The fire, which broke out in a warehouse, killed nine.")[0])
+    assert not accident(parse_triggers("Soldiers opened fire on protesters, killing nine.")[0])
     assert _top_type("Officials said a fire that broke out in a market in Lagos killed 12 traders.") is None
 
 
@@ -140,3 +140,9 @@ def test_questions_forecasts_and_generic_stances_are_no_acts() -> None:
     words, matches = parse_triggers("The president said he would condemn any attack on civilians.")
     assert generic_condemnation(words, match_with(matches, words, "condemn"))
     assert _top_type("The president of Ruritania condemned the attack on the embassy.") == "ACCUSE"
+
+
+def test_accidents_kill_nobody_by_attack() -> None:
+    assert accident(parse_triggers("Nine people were killed when a bus plunged into a river.")[0])
+    assert _top_type("Police in Peru said nine people were killed when a bus plunged into a river.") is None
+    assert _top_type("Peruvian police said gunmen killed nine people on a bus.") == "ASSAULT"

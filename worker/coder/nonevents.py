@@ -201,9 +201,18 @@ def hosts_refugees(words: list[str], match: Match) -> bool:
 FIRES = frozenset({"fire", "fires", "blaze", "blazes"})
 
 
-def accidental_fire(words: list[str]) -> bool:
-    """'the fire, which broke out in a textile factory, killed 14 workers': an accident, like a
-    natural disaster, kills nobody by someone's attack."""
+# "killed when a bus plunged into a ravine", "the ferry capsized": accidents
+ACCIDENTS = frozenset(
+    {"accident", "accidents", "plunged", "derailed", "derailment", "collided", "collision", "capsized",
+     "overturned", "stampede"}
+)  # fmt: skip
+
+
+def accident(words: list[str]) -> bool:
+    """'the fire, which broke out in a textile factory, killed 14 workers', 'killed when a bus
+    plunged into a ravine': an accident, like a natural disaster, kills nobody by someone's attack."""
+    if not ACCIDENTS.isdisjoint(words):
+        return True
     if FIRES.isdisjoint(words):
         return False
     for k, word in enumerate(words):

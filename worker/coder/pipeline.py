@@ -27,7 +27,7 @@ from worker.coder.lexicon import (
     tokenise,
 )
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
-from worker.coder.nonevents import accidental_fire, statement_like, unaddressed
+from worker.coder.nonevents import accident, statement_like, unaddressed
 from worker.coder.retype import (
     MUST,
     conditional_threat,
@@ -240,7 +240,7 @@ def _surviving_triggers(
 ) -> list[tuple[Match, ClauseInfo, Match | None, tuple[str, str | None] | None]]:
     """The triggers that stand for an event of their own, in order, with their clause facts, the
     conflict they threaten and the act they order, if any. Depends on the words alone (no actors)."""
-    disaster = not lexicon.cue_set("disasters").isdisjoint(words) or accidental_fire(words)
+    disaster = not lexicon.cue_set("disasters").isdisjoint(words) or accident(words)
     kept: list[Match] = []
     out: list[tuple[Match, ClauseInfo, Match | None, tuple[str, str | None] | None]] = []
     scopes: list[tuple[int, int]] = []
