@@ -71,7 +71,7 @@ _INTENDED_HEADS = {
     "behind", "alert", "standby", "light", "weapons", "arms", "attack~n", "talks", "trial", "responsible",
     "accountable", "meet", "call~n", "visit~n", "back", "office", "aside", "aim", "charges", "no", "accept",
     "work", "tools", "themselves", "custody", "control", "bomb~n", "alive", "not", "charge", "part", "free",
-    "hesitate", "effect", "package~n", "supplies",
+    "hesitate", "effect", "package~n", "supplies", "proceedings", "travel",
 }  # fmt: skip
 
 

@@ -27,6 +27,7 @@ from worker.coder.lexicon import (
     tokenise,
 )
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
+from worker.coder.nonevents import accident, statement_like, unaddressed
 from worker.coder.retype import (
     MUST,
     conditional_threat,
@@ -239,7 +240,7 @@ def _surviving_triggers(
 ) -> list[tuple[Match, ClauseInfo, Match | None, tuple[str, str | None] | None]]:
     """The triggers that stand for an event of their own, in order, with their clause facts, the
     conflict they threaten and the act they order, if any. Depends on the words alone (no actors)."""
-    disaster = not lexicon.cue_set("disasters").isdisjoint(words)
+    disaster = not lexicon.cue_set("disasters").isdisjoint(words) or accident(words)
     kept: list[Match] = []
     out: list[tuple[Match, ClauseInfo, Match | None, tuple[str, str | None] | None]] = []
     scopes: list[tuple[int, int]] = []
@@ -275,6 +276,7 @@ def _surviving_triggers(
             or pledge_as_participant(words, match)
             or idiom_not_event(words, match)
             or terms_of_document(words, match)
+            or statement_like(words, match)
             or (match.entry.event_type in VERBAL and reduced_relative(words, match))
             or (words[match.start] in MUST and not clause.reported)  # "X must ...": only as reported demand
             or (not paragraph.heading and definite_background(lexicon, words, match))
@@ -495,6 +497,8 @@ def _build_event(
 
     if event_type in VERBAL and not roles.actors:
         return []  # a statement needs its author
+    if event_type == "REQUEST" and unaddressed(words, match, mentions, roles):
+        return []  # "called for reform", "urged restraint": a position stated to no one (CAMEO 01)
     civilian_ok = event_type in lexicon.cues.get("civilian_ok", ()) or (
         event_type in _DISSENT_TALK and not _DISSENT.isdisjoint(words)
     )  # workers or protesters refusing, yielding or demanding about their strike or protest
