@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from trigger_helpers import match_with, parse_triggers
 
 from worker.coder import Article, code_article
 from worker.coder.pipeline import top_event
+from worker.coder.rules import captive_description
 from worker.schema import validator
 
 
@@ -22,13 +24,13 @@ def top(body: str) -> dict[str, Any] | None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The African Development Bank disbursed the second half of a loan to Malawi on Monday, the bank said.",
+        "The African Development Bank disbursed the second half of a loan to Malawi on Monday.",
         "Oman paid out 40 million dollars in compensation to Yemeni fishermen last week, officials said.",
         "Qatar deposited $2 billion with the Egyptian central bank on Sunday, the bank's governor said.",
-        "Denmark wrote off $90 million of debts owed by Mozambique, the Danish foreign ministry said on Friday.",
+        "Denmark wrote off $90 million of debts owed by Mozambique, the Danish foreign ministry said.",
         "Bolivia received the first tranche of a $300 million loan from China on Tuesday, officials said.",
         "Sweden transferred 30 armoured vehicles to the Estonian army last month, the defence ministry said.",
-        "Norway evacuated 40 diplomats and their families from Khartoum on Saturday, its foreign minister said.",
+        "Norway evacuated 40 diplomats and their families from Khartoum on Saturday, its minister said.",
         "Chad has taken in more than 20,000 refugees from Darfur since June, the UN refugee agency said.",
         "Kenyan and Somali officials opened a humanitarian corridor out of the besieged town on Monday.",
         "Rebels in Mali handed over three abducted Chinese engineers to Algerian mediators on Friday.",
@@ -52,3 +54,28 @@ def test_done_material_act_is_material_cooperation(sentence: str) -> None:
 def test_promised_material_act_stays_verbal(sentence: str) -> None:
     ev = top(sentence)
     assert ev is not None and ev["quad_class"] == "verbal_cooperation", ev
+
+
+def test_conflict_participle_describing_the_people_released_is_no_event() -> None:
+    words, matches = parse_triggers("Cuba freed two Canadian tourists jailed in 2021 on drug charges.")
+    jailed = match_with(matches, words, "jailed")
+    freed = match_with(matches, words, "freed")
+    assert captive_description(words, jailed, [freed])
+    # a second act after a clause break, or a finite verb with its auxiliary, stays an event
+    words, matches = parse_triggers("Cuba freed two Canadian tourists and jailed a Spanish trader.")
+    assert not captive_description(words, match_with(matches, words, "jailed"), [matches[0]])
+    words, matches = parse_triggers("Cuba freed two tourists who were jailed in May.")
+    assert not captive_description(words, match_with(matches, words, "jailed"), [matches[0]])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cuba freed two Canadian tourists jailed in 2021 on drug charges, their families said on Monday.",
+        "Eritrea released 11 Ethiopian traders detained for crossing the border, Ethiopian officials said.",
+        "Laos handed over the remains of three U.S. airmen killed in 1969, the Pentagon said on Tuesday.",
+    ],
+)
+def test_release_of_described_captives_is_material_cooperation(sentence: str) -> None:
+    ev = top(sentence)
+    assert ev is not None and ev["quad_class"] == "material_cooperation", ev

@@ -68,6 +68,7 @@ from worker.coder.rules import (
     abstract_object,
     appositive,
     background_clause,
+    captive_description,
     ceased,
     claimed_own_act,
     content_scope,
@@ -271,6 +272,7 @@ def _surviving_triggers(
             or abstract_object(lexicon, words, match)
             or (match.entry.event_type in FORCE_TYPES and ceased(words, match))
             or modifier_or_label(words, match)
+            or captive_description(words, match, kept)
             or meeting_setting(words, match)
             or pledge_as_participant(words, match)
             or idiom_not_event(words, match)

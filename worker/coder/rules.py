@@ -459,3 +459,24 @@ def terms_of_document(words: list[str], match: Match) -> bool:
         if words[k] in TERMS_STOPS:
             return False
     return False
+
+
+# acts whose object can be people described by what was done to them ("freed a journalist jailed in 2019")
+TRANSFER_TYPES = frozenset({"RETREAT", "AID", "COOPERATE"})
+
+
+def captive_description(words: list[str], match: Match, kept: list[Match]) -> bool:
+    """'freed six jailed executives', 'exchanged fishermen detained for straying', 'handed over the
+    remains of soldiers killed in the war': a conflict participle inside the object of a release,
+    return, exchange or handover describes the people transferred; it is no event of its own."""
+    if match.entry.event_type not in MATERIAL_CONFLICT:
+        return False
+    i = match.start
+    word = words[i]
+    if not (word.endswith("ed") or word in IRREGULAR_PARTICIPLES) or (i >= 1 and words[i - 1] in AUXILIARY):
+        return False
+    for m in reversed(kept):
+        if m.end > i or i - m.end > 8:
+            continue
+        return m.entry.event_type in TRANSFER_TYPES and CLAUSE_BREAK.isdisjoint(words[m.end : i])
+    return False
