@@ -79,3 +79,12 @@ def test_conflict_participle_describing_the_people_released_is_no_event() -> Non
 def test_release_of_described_captives_is_material_cooperation(sentence: str) -> None:
     ev = top(sentence)
     assert ev is not None and ev["quad_class"] == "material_cooperation", ev
+
+
+def test_agentless_passive_release_keeps_the_person_released_as_recipient() -> None:
+    ev = top("A Ugandan journalist was freed on Sunday, his lawyer said.")
+    assert ev is not None and ev["event_type"] == "RETREAT" and ev["actor"] == []
+    assert {r["country"] for r in ev["recipient"]} == {"UGA"}
+    # the release is the news, not the pardon told in the clause after it
+    ev = top("Moses Okello was released on Friday after President Yoweri Museveni of Uganda pardoned him.")
+    assert ev is not None and ev["quad_class"] == "material_cooperation", ev

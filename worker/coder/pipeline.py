@@ -500,6 +500,8 @@ def _build_event(
     civilian_ok = event_type in lexicon.cues.get("civilian_ok", ()) or (
         event_type in _DISSENT_TALK and not _DISSENT.isdisjoint(words)
     )  # workers or protesters refusing, yielding or demanding about their strike or protest
+    if event_type == "RETREAT" and clause.passive and not roles.actors:
+        civilian_ok = True  # "a Kenyan activist was released on Saturday": the captor goes unnamed
     everyone = roles.actors + roles.recipients + [m for g in roles.partners for m in g]
     if not _political(everyone):
         if event_type == "PROTEST":
@@ -579,8 +581,8 @@ def _assemble(
         confidence *= 0.6
     if entry.noun:
         confidence *= 0.85
-    if not actors:
-        confidence *= 0.7
+    if not actors and not (clause.passive and entry.event_type == "RETREAT"):
+        confidence *= 0.7  # an agentless passive release names no actor by grammar, not by doubt
     if recipients:
         confidence = min(0.99, confidence * 1.05)
     if clause.negated:

@@ -288,8 +288,12 @@ def assign(
                 roles.recipients = _group_before(before, tokens)
             _set_location(roles, loc)
             return roles
-        if before and all(m.mention.kind == "domestic" and m.sector in _PATIENTS for m in before[-1:]):
-            # "prisoners were released in Tripoli": the subject of an agentless passive is acted on
+        released = match.entry.mode == "release" and before[-1:] and before[-1].sector in _PATIENTS
+        if released or (
+            before and all(m.mention.kind == "domestic" and m.sector in _PATIENTS for m in before[-1:])
+        ):
+            # "prisoners were released in Tripoli", "a Kenyan journalist was freed": the subject of an
+            # agentless passive is acted on
             roles.recipients = _group_before(before, tokens)
             _set_location(roles, loc)
             return roles
