@@ -10,7 +10,7 @@ from trigger_helpers import match_with, parse_triggers
 
 from worker.coder import Article, code_article
 from worker.coder.pipeline import top_event
-from worker.coder.rules import captive_description
+from worker.coder.rules import captive_description, captive_subject
 from worker.schema import validator
 
 
@@ -88,3 +88,14 @@ def test_agentless_passive_release_keeps_the_person_released_as_recipient() -> N
     # the release is the news, not the pardon told in the clause after it
     ev = top("Moses Okello was released on Friday after President Yoweri Museveni of Uganda pardoned him.")
     assert ev is not None and ev["quad_class"] == "material_cooperation", ev
+
+
+def test_conflict_participle_describing_the_subject_of_a_passive_release_is_no_event() -> None:
+    sentence = "Nine Thai fishermen held captive in Somalia for a year were freed on Friday."
+    words, matches = parse_triggers(sentence)
+    assert captive_subject(words, match_with(matches, words, "held"), matches)
+    ev = top(sentence)
+    assert ev is not None and ev["quad_class"] == "material_cooperation", ev
+    # a finite verb with its object is an act of its own
+    words, matches = parse_triggers("Police arrested 20 students on Monday, and five were released later.")
+    assert not captive_subject(words, match_with(matches, words, "arrested"), matches)

@@ -69,6 +69,7 @@ from worker.coder.rules import (
     appositive,
     background_clause,
     captive_description,
+    captive_subject,
     ceased,
     claimed_own_act,
     content_scope,
@@ -273,6 +274,7 @@ def _surviving_triggers(
             or (match.entry.event_type in FORCE_TYPES and ceased(words, match))
             or modifier_or_label(words, match)
             or captive_description(words, match, kept)
+            or captive_subject(words, match, matches)
             or meeting_setting(words, match)
             or pledge_as_participant(words, match)
             or idiom_not_event(words, match)

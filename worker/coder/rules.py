@@ -480,3 +480,37 @@ def captive_description(words: list[str], match: Match, kept: list[Match]) -> bo
             continue
         return m.entry.event_type in TRANSFER_TYPES and CLAUSE_BREAK.isdisjoint(words[m.end : i])
     return False
+
+
+PASSIVE_AUX = frozenset({"was", "were", "been", "being"})
+
+# what follows a participle that modifies a noun ("kidnapped in May", "held since 2019", "seized by")
+PARTICIPLE_NEXT = frozenset(
+    {"in", "on", "at", "for", "since", "during", "by", "from", "near", "off", "last", "earlier", "after",
+     "over", "inside", ","}
+)  # fmt: skip
+
+
+def captive_subject(words: list[str], match: Match, matches: list[Match]) -> bool:
+    """'Twelve sailors held captive in Nigeria for two months were freed', 'the hostages, seized in
+    May, have been released': a conflict participle after the subject noun describes the people
+    whom a later passive release, return or handover acts on; it is no event of its own."""
+    if match.entry.event_type not in MATERIAL_CONFLICT:
+        return False
+    i = match.start
+    word = words[i]
+    if i < 1 or not (word.endswith("ed") or word in IRREGULAR_PARTICIPLES):
+        return False
+    if words[i - 1] in AUXILIARY or words[i - 1] in PRONOUNS or words[i - 1] in CLAUSE_BREAK - {","}:
+        return False
+    if match.end >= len(words) or words[match.end] not in PARTICIPLE_NEXT:
+        return False  # "police arrested 20 people, and five were released": a finite verb and its object
+    for m in matches:
+        if m.start < match.end or m.start - match.end > 15:
+            continue
+        return (
+            m.entry.event_type in TRANSFER_TYPES
+            and words[m.start - 1] in PASSIVE_AUX
+            and SCOPE_BREAK.isdisjoint(words[match.end : m.start])
+        )
+    return False
