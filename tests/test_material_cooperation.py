@@ -10,7 +10,7 @@ from trigger_helpers import match_with, parse_triggers
 
 from worker.coder import Article, code_article
 from worker.coder.pipeline import top_event
-from worker.coder.rules import captive_description, captive_subject
+from worker.coder.rules import captive_description, captive_subject, done_predicate
 from worker.schema import validator
 
 
@@ -99,3 +99,24 @@ def test_conflict_participle_describing_the_subject_of_a_passive_release_is_no_e
     # a finite verb with its object is an act of its own
     words, matches = parse_triggers("Police arrested 20 students on Monday, and five were released later.")
     assert not captive_subject(words, match_with(matches, words, "arrested"), matches)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The handover of 12 Peruvian hostages held by drug traffickers took place on Monday, Lima said.",
+        "The delivery of 40 Swedish howitzers to Latvia was completed on Thursday, the Latvian army said.",
+        "Canada returned a carved mask of a Haida chief from the 19th century to its owners in Haida Gwaii.",
+        "Russian forces pulled out of three villages in the Kharkiv region on Sunday, Kyiv said.",
+    ],
+)
+def test_done_nominal_acts_returns_and_pullouts_are_material_cooperation(sentence: str) -> None:
+    ev = top(sentence)
+    assert ev is not None and ev["quad_class"] == "material_cooperation", ev
+
+
+def test_done_predicate_after_a_definite_event_noun() -> None:
+    words, _ = parse_triggers("The release of the sailors took place on Monday.")
+    assert done_predicate(words, 2)
+    words, _ = parse_triggers("The release of the sailors, which took place on Monday, was welcomed.")
+    assert not done_predicate(words, 2)

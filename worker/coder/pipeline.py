@@ -502,8 +502,8 @@ def _build_event(
     civilian_ok = event_type in lexicon.cues.get("civilian_ok", ()) or (
         event_type in _DISSENT_TALK and not _DISSENT.isdisjoint(words)
     )  # workers or protesters refusing, yielding or demanding about their strike or protest
-    if event_type == "RETREAT" and clause.passive and not roles.actors:
-        civilian_ok = True  # "a Kenyan activist was released on Saturday": the captor goes unnamed
+    if event_type == "RETREAT" and (clause.passive or entry.noun) and not roles.actors:
+        civilian_ok = True  # "an activist was released", "the handover of the hostages": no captor named
     everyone = roles.actors + roles.recipients + [m for g in roles.partners for m in g]
     if not _political(everyone):
         if event_type == "PROTEST":

@@ -154,6 +154,8 @@ def definite_background(lexicon: Lexicon, words: list[str], match: Match) -> boo
         return False
     if not NEWS_PREDICATES.isdisjoint(words[i + 1 : match.end]):
         return False  # "the truce took effect", "the sanctions were lifted": the noun's fate is the news
+    if done_predicate(words, match.end):
+        return False  # "the release of the sailors took place on Monday": reported as done now
     return not (words[i].endswith("ed") and match.end - i == 1) or match.entry.noun
 
 
@@ -513,4 +515,22 @@ def captive_subject(words: list[str], match: Match, matches: list[Match]) -> boo
             and words[m.start - 1] in PASSIVE_AUX
             and SCOPE_BREAK.isdisjoint(words[match.end : m.start])
         )
+    return False
+
+
+# predicates that report the act a definite noun names as done: (word before, word)
+DONE_PREDICATES = frozenset(
+    {("took", "place"), ("was", "completed"), ("were", "completed"), ("been", "completed"),
+     ("went", "ahead"), ("got", "underway")}
+)  # fmt: skip
+
+
+def done_predicate(words: list[str], end: int) -> bool:
+    """'The release of 30 sailors held by rebels took place on Monday', 'the delivery of the tanks was
+    completed': the noun phrase is the subject of a predicate that reports the act done."""
+    for k in range(end, min(len(words), end + 14)):
+        if words[k] in SCOPE_BREAK or words[k] == ",":
+            return False
+        if k > end and (words[k - 1], words[k]) in DONE_PREDICATES:
+            return True
     return False
