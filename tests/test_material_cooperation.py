@@ -120,3 +120,22 @@ def test_done_predicate_after_a_definite_event_noun() -> None:
     assert done_predicate(words, 2)
     words, _ = parse_triggers("The release of the sailors, which took place on Monday, was welcomed.")
     assert not done_predicate(words, 2)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "France has supplied Moldova with two radar stations, Paris said on Monday.",
+        "Armenia received a batch of armoured vehicles from India on Tuesday.",
+        "The UN migration agency relocated 200 migrants from Tunisia to Senegal on Friday.",
+        "A convoy of 40 relief trucks entered Tigray on Sunday, Ethiopian officials said.",
+        "Eritrean troops have left the town of Shire, residents said on Sunday.",
+        "Thai and Cambodian troops disengaged from the temple area on Monday, officials said.",
+        "Egypt allowed Sudanese airliners to use its airspace again on Monday.",
+        "Kazakhstan repatriated 120 Kazakhs from camps in northeastern Syria on Tuesday.",
+        "Mali's junta freed a Swiss aid worker held since March, the Swiss foreign ministry said.",
+    ],
+)
+def test_supplies_receipts_pullouts_and_access_are_material_cooperation(sentence: str) -> None:
+    ev = top(sentence)
+    assert ev is not None and ev["quad_class"] == "material_cooperation", ev
