@@ -139,3 +139,17 @@ def test_done_predicate_after_a_definite_event_noun() -> None:
 def test_supplies_receipts_pullouts_and_access_are_material_cooperation(sentence: str) -> None:
     ev = top(sentence)
     assert ev is not None and ev["quad_class"] == "material_cooperation", ev
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru granted temporary protection to 80,000 Haitian migrants last year, officials said.",
+        "UNICEF distributed vaccines to 30,000 children in northern Yemen on Thursday.",
+        "Canada shipped 5,000 tonnes of lentils to Ethiopia last week, Ottawa said.",
+        "Kuwait funded the salaries of Lebanese army officers for six months, officials said.",
+    ],
+)
+def test_protection_distribution_shipments_and_salaries_are_aid(sentence: str) -> None:
+    ev = top(sentence)
+    assert ev is not None and ev["event_type"] == "AID", ev
