@@ -153,3 +153,16 @@ def test_supplies_receipts_pullouts_and_access_are_material_cooperation(sentence
 def test_protection_distribution_shipments_and_salaries_are_aid(sentence: str) -> None:
     ev = top(sentence)
     assert ev is not None and ev["event_type"] == "AID", ev
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "NATO said the last Italian troops had left Kosovo on Friday.",
+        "Officials said six detainees were transferred from the base to Kazakhstan on Sunday.",
+        "Chilean officials said the border with Argentina was reopened on Monday after heavy snow.",
+    ],
+)
+def test_done_acts_reported_in_said_clauses_are_material_cooperation(sentence: str) -> None:
+    ev = top(sentence)
+    assert ev is not None and ev["quad_class"] == "material_cooperation", ev

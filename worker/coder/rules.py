@@ -69,7 +69,7 @@ PERSUADE = frozenset(
 
 NEWS_PREDICATES = frozenset(
     {"took", "takes", "taken", "held", "holds", "holding", "came", "went", "entered", "lifted", "eased",
-     "removed", "scrapped", "effect", "force"}
+     "removed", "scrapped", "effect", "force", "reopened", "transferred", "repatriated", "left"}
 )  # fmt: skip
 
 AUXILIARY = frozenset({"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get"})
