@@ -166,3 +166,11 @@ def test_protection_distribution_shipments_and_salaries_are_aid(sentence: str) -
 def test_done_acts_reported_in_said_clauses_are_material_cooperation(sentence: str) -> None:
     ev = top(sentence)
     assert ev is not None and ev["quad_class"] == "material_cooperation", ev
+
+
+def test_passive_evacuations_and_repatriations_are_material_cooperation() -> None:
+    ev = top("About 600 foreigners were evacuated from Juba by Ugandan military planes.")
+    assert ev is not None and ev["event_type"] == "AID", ev
+    ev = top("Dozens of Nepali workers were repatriated from Qatar on Sunday.")
+    assert ev is not None and ev["event_type"] == "RETREAT", ev
+    assert {r["country"] for r in ev["recipient"]} == {"NPL"}

@@ -288,7 +288,7 @@ def assign(
                 roles.recipients = _group_before(before, tokens)
             _set_location(roles, loc)
             return roles
-        released = match.entry.mode == "release" and before[-1:] and before[-1].sector in _PATIENTS
+        released = match.entry.mode in _HANDED_BACK and before[-1:] and before[-1].sector in _PATIENTS
         if released or (
             before and all(m.mention.kind == "domestic" and m.sector in _PATIENTS for m in before[-1:])
         ):
@@ -404,6 +404,9 @@ def assign(
     _set_location(roles, loc)
     return roles
 
+
+# modes of a passive whose subject, a person, is handed back ("was freed", "were repatriated")
+_HANDED_BACK = frozenset({"release", "return"})
 
 # sectors of people who are acted on rather than act when they are the subject of a passive
 _PATIENTS = frozenset({"CVL", "REL", "REF", "EDU", "JRN", "LAB", "AGR", "MED", "SOC"})
