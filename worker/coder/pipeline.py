@@ -69,6 +69,8 @@ from worker.coder.rules import (
     abstract_object,
     appositive,
     background_clause,
+    captive_description,
+    captive_subject,
     ceased,
     claimed_own_act,
     content_scope,
@@ -272,6 +274,8 @@ def _surviving_triggers(
             or abstract_object(lexicon, words, match)
             or (match.entry.event_type in FORCE_TYPES and ceased(words, match))
             or modifier_or_label(words, match)
+            or captive_description(words, match, kept)
+            or captive_subject(words, match, matches)
             or meeting_setting(words, match)
             or pledge_as_participant(words, match)
             or idiom_not_event(words, match)
@@ -502,6 +506,8 @@ def _build_event(
     civilian_ok = event_type in lexicon.cues.get("civilian_ok", ()) or (
         event_type in _DISSENT_TALK and not _DISSENT.isdisjoint(words)
     )  # workers or protesters refusing, yielding or demanding about their strike or protest
+    if event_type == "RETREAT" and (clause.passive or entry.noun) and not roles.actors:
+        civilian_ok = True  # "an activist was released", "the handover of the hostages": no captor named
     everyone = roles.actors + roles.recipients + [m for g in roles.partners for m in g]
     if not _political(everyone):
         if event_type == "PROTEST":
@@ -581,8 +587,8 @@ def _assemble(
         confidence *= 0.6
     if entry.noun:
         confidence *= 0.85
-    if not actors:
-        confidence *= 0.7
+    if not actors and not (clause.passive and entry.event_type == "RETREAT"):
+        confidence *= 0.7  # an agentless passive release names no actor by grammar, not by doubt
     if recipients:
         confidence = min(0.99, confidence * 1.05)
     if clause.negated:

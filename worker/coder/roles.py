@@ -288,8 +288,12 @@ def assign(
                 roles.recipients = _group_before(before, tokens)
             _set_location(roles, loc)
             return roles
-        if before and all(m.mention.kind == "domestic" and m.sector in _PATIENTS for m in before[-1:]):
-            # "prisoners were released in Tripoli": the subject of an agentless passive is acted on
+        released = match.entry.mode in _HANDED_BACK and before[-1:] and before[-1].sector in _PATIENTS
+        if released or (
+            before and all(m.mention.kind == "domestic" and m.sector in _PATIENTS for m in before[-1:])
+        ):
+            # "prisoners were released in Tripoli", "a Kenyan journalist was freed": the subject of an
+            # agentless passive is acted on
             roles.recipients = _group_before(before, tokens)
             _set_location(roles, loc)
             return roles
@@ -400,6 +404,9 @@ def assign(
     _set_location(roles, loc)
     return roles
 
+
+# modes of a passive whose subject, a person, is handed back ("was freed", "were repatriated")
+_HANDED_BACK = frozenset({"release", "return"})
 
 # sectors of people who are acted on rather than act when they are the subject of a passive
 _PATIENTS = frozenset({"CVL", "REL", "REF", "EDU", "JRN", "LAB", "AGR", "MED", "SOC"})

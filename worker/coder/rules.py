@@ -69,7 +69,7 @@ PERSUADE = frozenset(
 
 NEWS_PREDICATES = frozenset(
     {"took", "takes", "taken", "held", "holds", "holding", "came", "went", "entered", "lifted", "eased",
-     "removed", "scrapped", "effect", "force"}
+     "removed", "scrapped", "effect", "force", "reopened", "transferred", "repatriated", "left"}
 )  # fmt: skip
 
 AUXILIARY = frozenset({"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get"})
@@ -154,6 +154,8 @@ def definite_background(lexicon: Lexicon, words: list[str], match: Match) -> boo
         return False
     if not NEWS_PREDICATES.isdisjoint(words[i + 1 : match.end]):
         return False  # "the truce took effect", "the sanctions were lifted": the noun's fate is the news
+    if done_predicate(words, match.end):
+        return False  # "the release of the sailors took place on Monday": reported as done now
     return not (words[i].endswith("ed") and match.end - i == 1) or match.entry.noun
 
 
@@ -458,4 +460,77 @@ def terms_of_document(words: list[str], match: Match) -> bool:
             return True
         if words[k] in TERMS_STOPS:
             return False
+    return False
+
+
+# acts whose object can be people described by what was done to them ("freed a journalist jailed in 2019")
+TRANSFER_TYPES = frozenset({"RETREAT", "AID", "COOPERATE"})
+
+
+def captive_description(words: list[str], match: Match, kept: list[Match]) -> bool:
+    """'freed six jailed executives', 'exchanged fishermen detained for straying', 'handed over the
+    remains of soldiers killed in the war': a conflict participle inside the object of a release,
+    return, exchange or handover describes the people transferred; it is no event of its own."""
+    if match.entry.event_type not in MATERIAL_CONFLICT:
+        return False
+    i = match.start
+    word = words[i]
+    if not (word.endswith("ed") or word in IRREGULAR_PARTICIPLES) or (i >= 1 and words[i - 1] in AUXILIARY):
+        return False
+    for m in reversed(kept):
+        if m.end > i or i - m.end > 8:
+            continue
+        return m.entry.event_type in TRANSFER_TYPES and CLAUSE_BREAK.isdisjoint(words[m.end : i])
+    return False
+
+
+PASSIVE_AUX = frozenset({"was", "were", "been", "being"})
+
+# what follows a participle that modifies a noun ("kidnapped in May", "held since 2019", "seized by")
+PARTICIPLE_NEXT = frozenset(
+    {"in", "on", "at", "for", "since", "during", "by", "from", "near", "off", "last", "earlier", "after",
+     "over", "inside", ","}
+)  # fmt: skip
+
+
+def captive_subject(words: list[str], match: Match, matches: list[Match]) -> bool:
+    """'Twelve sailors held captive in Nigeria for two months were freed', 'the hostages, seized in
+    May, have been released': a conflict participle after the subject noun describes the people
+    whom a later passive release, return or handover acts on; it is no event of its own."""
+    if match.entry.event_type not in MATERIAL_CONFLICT:
+        return False
+    i = match.start
+    word = words[i]
+    if i < 1 or not (word.endswith("ed") or word in IRREGULAR_PARTICIPLES):
+        return False
+    if words[i - 1] in AUXILIARY or words[i - 1] in PRONOUNS or words[i - 1] in CLAUSE_BREAK - {","}:
+        return False
+    if match.end >= len(words) or words[match.end] not in PARTICIPLE_NEXT:
+        return False  # "police arrested 20 people, and five were released": a finite verb and its object
+    for m in matches:
+        if m.start < match.end or m.start - match.end > 15:
+            continue
+        return (
+            m.entry.event_type in TRANSFER_TYPES
+            and words[m.start - 1] in PASSIVE_AUX
+            and SCOPE_BREAK.isdisjoint(words[match.end : m.start])
+        )
+    return False
+
+
+# predicates that report the act a definite noun names as done: (word before, word)
+DONE_PREDICATES = frozenset(
+    {("took", "place"), ("was", "completed"), ("were", "completed"), ("been", "completed"),
+     ("went", "ahead"), ("got", "underway")}
+)  # fmt: skip
+
+
+def done_predicate(words: list[str], end: int) -> bool:
+    """'The release of 30 sailors held by rebels took place on Monday', 'the delivery of the tanks was
+    completed': the noun phrase is the subject of a predicate that reports the act done."""
+    for k in range(end, min(len(words), end + 14)):
+        if words[k] in SCOPE_BREAK or words[k] == ",":
+            return False
+        if k > end and (words[k - 1], words[k]) in DONE_PREDICATES:
+            return True
     return False
