@@ -88,7 +88,9 @@ def test_actor_scoring_on_a_tiny_file(tmp_path: Path, capsys: pytest.CaptureFixt
     assert report["recipient_country_rate"] == 1.0  # talks: both parties are actors
 
 
-@pytest.mark.parametrize(("name", "floor"), [("quad-gold-statements.tsv", 0.93), ("quad-gold-material.tsv", 0.88)])
+@pytest.mark.parametrize(
+    ("name", "floor"), [("quad-gold-statements.tsv", 0.93), ("quad-gold-material.tsv", 0.88)]
+)
 def test_invented_quad_sets_keep_a_floor(name: str, floor: float) -> None:
     """Regression floors on the invented wire-sentence sets (scored unread once, then read: README), not
     quality claims."""
