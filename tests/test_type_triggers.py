@@ -1,0 +1,94 @@
+"""Type choice on invented wire sentences: trigger phrasings of the 16 PLOVER types that wire reports use
+(massing fighters, readiness, missile tests, debt cancellation, hand-overs for trial, joint funds, dismissed
+demands, riots, leaving or suspension from a bloc, internet shutdowns, break-ins, executions, offers to end
+a conflict)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from worker.coder import Article, code_article
+from worker.coder.pipeline import top_event
+from worker.schema import validator
+
+
+def top(body: str) -> dict[str, Any] | None:
+    events = code_article(Article(id="t-types", body=body, published_at="2024-03-15T09:00:00Z")).events
+    for ev in events:
+        validator("event.v1")(ev)
+    return top_event(events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Rebel fighters massed outside the northern town of Kidal on Friday, residents said.", "MOBILIZE"),
+        ("Armenia put its border units on a heightened state of combat readiness on Monday.", "MOBILIZE"),
+        (
+            "Pakistan carried out a test of a nuclear-capable cruise missile on Tuesday, the army said.",
+            "MOBILIZE",
+        ),
+        ("Navy divers rescued three fishermen held hostage by pirates off Somalia, officials said.", "AID"),
+        (
+            "Italian rescue teams reached the quake zone in Albania on Sunday, the civil protection said.",
+            "AID",
+        ),
+        (
+            "Kuwait cancelled $300 million of Jordan's debt on Monday, the Jordanian finance minister said.",
+            "AID",
+        ),
+        (
+            "Thailand handed over a Cambodian opposition activist to Phnom Penh to face trial, police said.",
+            "COOPERATE",
+        ),
+        (
+            "Chile and Peru set up a joint fund for border development projects on Tuesday, officials said.",
+            "COOPERATE",
+        ),
+        (
+            "Ghana rebuffed a Nigerian demand to reopen the border market on Friday, a minister said.",
+            "REJECT",
+        ),
+        ("Opposition supporters clashed with riot police in Lusaka on Monday, witnesses said.", "PROTEST"),
+        ("Gabon announced its withdrawal from the Central African customs union on Sunday.", "SANCTION"),
+        (
+            "The Arab League suspended Syria from its meetings in 2011, diplomats recalled on Monday.",
+            "SANCTION",
+        ),
+        ("Ethiopia shut down mobile internet in the Amhara region on Friday, a rights group said.", "COERCE"),
+        (
+            "Hackers broke into the email accounts of Dutch lawmakers, the parliament said on Monday.",
+            "COERCE",
+        ),
+        ("Iran executed two men over a bombing in Zahedan on Saturday, the judiciary said.", "ASSAULT"),
+        (
+            "The Karen rebels said on Monday they were ready to end the war with the junta, a spokesman said",
+            "AGREE",
+        ),
+        (
+            "Bolivia and Paraguay committed to resuming talks on river navigation, their ministers said.",
+            "AGREE",
+        ),
+    ],
+)
+def test_wire_trigger_phrasing_gives_the_type(sentence: str, event_type: str) -> None:
+    event = top(sentence)
+    assert event is not None and event["event_type"] == event_type, (sentence, event)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        # a riot is the crowd's clash, not the protesters' own peaceful march
+        ("Thousands of protesters marched through Quito on Monday to oppose the tax law.", "PROTEST"),
+        # a clash between armed parties stays an assault, not a riot
+        ("The rebels and the army clashed near Goma on Friday, the army said.", "ASSAULT"),
+        # a withdrawal of troops from a town is still a retreat, not leaving an organisation
+        ("Israeli troops withdrew from the town of Tubas on Thursday, the army said.", "RETREAT"),
+    ],
+)
+def test_neighbouring_phrasings_keep_their_type(sentence: str, event_type: str) -> None:
+    event = top(sentence)
+    assert event is not None and event["event_type"] == event_type, (sentence, event)
