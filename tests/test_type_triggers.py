@@ -8,9 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from trigger_helpers import match_with, parse_triggers
 
 from worker.coder import Article, code_article
 from worker.coder.pipeline import top_event
+from worker.coder.rules import participle_modifier
 from worker.schema import validator
 
 
@@ -92,3 +94,28 @@ def test_wire_trigger_phrasing_gives_the_type(sentence: str, event_type: str) ->
 def test_neighbouring_phrasings_keep_their_type(sentence: str, event_type: str) -> None:
     event = top(sentence)
     assert event is not None and event["event_type"] == event_type, (sentence, event)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Belarus hanged a man convicted of spying for Poland on Thursday, a rights group said.",
+        "Singapore executed two men convicted of drug trafficking on Friday, the prison service said.",
+        "Egypt executed four militants convicted of terrorism on Sunday, judicial sources said.",
+    ],
+)
+def test_participle_describing_the_people_executed_does_not_outrank_the_execution(sentence: str) -> None:
+    event = top(sentence)
+    assert event is not None and event["event_type"] == "ASSAULT", (sentence, event)
+
+
+def test_convicted_participle_after_a_noun_describes_a_participant() -> None:
+    words, matches = parse_triggers("Police detained three men convicted of fraud in Lagos on Monday.")
+    assert participle_modifier(words, match_with(matches, words, "convicted"))
+    words, matches = parse_triggers("The three men were convicted of fraud in Lagos on Monday.")
+    assert not participle_modifier(words, match_with(matches, words, "convicted"))
+
+
+def test_a_court_conviction_stays_a_sanction() -> None:
+    event = top("A court in Lima convicted two former ministers of bribery on Tuesday, prosecutors said.")
+    assert event is not None and event["event_type"] == "SANCTION"

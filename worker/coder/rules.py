@@ -171,10 +171,10 @@ def background_clause(lexicon: Lexicon, words: list[str], match: Match, clause: 
 
 def abstract_object(lexicon: Lexicon, words: list[str], match: Match) -> bool:
     """'fighting terrorism', 'war on drugs', 'attack on corruption': metaphorical conflict. Sanctions,
-    arrests and sentences name their reason that way ('jailed for graft'): no metaphor."""
+    arrests, sentences and executions name their reason that way ('jailed for graft'): no metaphor."""
     if match.entry.event_type not in MATERIAL_CONFLICT or match.entry.event_type == "SANCTION":
         return False
-    if match.entry.mode in ("arrest", "deport"):
+    if match.entry.mode in ("arrest", "deport", "execute"):
         return False
     return not lexicon.cue_set("abstract_objects").isdisjoint(words[match.end : match.end + 3])
 
@@ -313,13 +313,15 @@ def modifier_or_label(words: list[str], match: Match) -> bool:
 
 
 PASSIVE_PREPS = frozenset({"of", "with", "for"})
+DESCRIBING_PARTICIPLE_TYPES = frozenset({"ACCUSE", "SANCTION"})  # accused of, charged with, convicted of
 
 
 def participle_modifier(words: list[str], match: Match) -> bool:
-    """'ten activists accused of spying were arrested': a participle with its passive complement
-    right after a noun (no auxiliary, no object between) describes a participant."""
+    """'ten activists accused of spying were arrested', 'two men convicted of spying were hanged': a
+    participle with its passive complement right after a noun (no auxiliary, no object between) describes
+    a participant."""
     i = match.start
-    if match.entry.event_type != "ACCUSE" or not words[i].endswith("ed"):
+    if match.entry.event_type not in DESCRIBING_PARTICIPLE_TYPES or not words[i].endswith("ed"):
         return False
     if i + 1 >= len(words) or words[i + 1] not in PASSIVE_PREPS:
         return False
