@@ -119,3 +119,17 @@ def test_convicted_participle_after_a_noun_describes_a_participant() -> None:
 def test_a_court_conviction_stays_a_sanction() -> None:
     event = top("A court in Lima convicted two former ministers of bribery on Tuesday, prosecutors said.")
     assert event is not None and event["event_type"] == "SANCTION"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Rival militias observed a truce in the southern city on Monday, residents said.", "RETREAT"),
+        ("Pro-government militiamen released 12 hostages in Kivu on Friday, the UN said.", "RETREAT"),
+        ("An armed group in central Mali released a French aid worker on Tuesday, police said.", "RETREAT"),
+        ("Armed groups in the Sahel attacked two army posts in Niger on Sunday, the army said.", "ASSAULT"),
+    ],
+)
+def test_militias_and_armed_groups_are_political_actors(sentence: str, event_type: str) -> None:
+    event = top(sentence)
+    assert event is not None and event["event_type"] == event_type, (sentence, event)
