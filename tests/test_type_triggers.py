@@ -133,3 +133,21 @@ def test_a_court_conviction_stays_a_sanction() -> None:
 def test_militias_and_armed_groups_are_political_actors(sentence: str, event_type: str) -> None:
     event = top(sentence)
     assert event is not None and event["event_type"] == event_type, (sentence, event)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Venezuela's foreign minister demanded that Washington lift the oil embargo, state television said.",
+        "The Arab League urged that Israel withdraw its forces from the Lebanese border on Monday.",
+        "Lithuania asked that Belarus free the jailed journalist, its foreign ministry said.",
+    ],
+)
+def test_act_in_a_demand_that_clause_is_what_is_requested(sentence: str) -> None:
+    event = top(sentence)
+    assert event is not None and event["event_type"] == "REQUEST", (sentence, event)
+
+
+def test_that_clause_after_a_non_request_verb_keeps_its_event() -> None:
+    event = top("The army said on Monday that its troops had withdrawn from the northern town of Kidal.")
+    assert event is not None and event["event_type"] == "RETREAT"

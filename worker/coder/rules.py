@@ -123,13 +123,16 @@ def persuaded(words: list[str], clause: ClauseInfo) -> bool:
 
 def object_of_verbal(match: Match, words: list[str], kept: list[Match]) -> bool:
     """The governing verb decides: in "condemned the raids", "called for sanctions", "accused X of
-    attacking" the later trigger is the object of a verbal event (no clause break in between)."""
+    attacking", "demanded that X lift the sanctions" the later trigger is the object of a verbal event
+    (no clause break in between, but the "that" opening a demand's content clause)."""
     for m in reversed(kept):
         if m.entry.event_type not in VERBAL or m.end > match.start:
             continue
         if match.start - m.end > 10 or participle_modifier(words, m):
             return False  # too far, or "students accused of spying were arrested": a description
         between = words[m.end : match.start]
+        if m.entry.event_type == "REQUEST" and between[:1] == ["that"]:
+            between = between[1:]  # "urged that Russia release ...": what is requested
         return CLAUSE_BREAK.isdisjoint(between) or coordinated_modifiers(between)
     return False
 
