@@ -151,3 +151,9 @@ def test_act_in_a_demand_that_clause_is_what_is_requested(sentence: str) -> None
 def test_that_clause_after_a_non_request_verb_keeps_its_event() -> None:
     event = top("The army said on Monday that its troops had withdrawn from the northern town of Kidal.")
     assert event is not None and event["event_type"] == "RETREAT"
+
+
+def test_a_human_rights_defender_is_no_sports_cue() -> None:
+    event = top("Police in Kyrgyzstan detained a prominent human rights defender in Bishkek on Monday.")
+    assert event is not None and event["event_type"] == "COERCE"
+    assert top("The defender was sent off as Spain beat Italy 2-1 in the cup final on Sunday.") is None
