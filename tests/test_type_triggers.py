@@ -157,3 +157,22 @@ def test_a_human_rights_defender_is_no_sports_cue() -> None:
     event = top("Police in Kyrgyzstan detained a prominent human rights defender in Bishkek on Monday.")
     assert event is not None and event["event_type"] == "COERCE"
     assert top("The defender was sent off as Spain beat Italy 2-1 in the cup final on Sunday.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Russia flew two strategic bombers near the Norwegian coast on Tuesday, Oslo said.", "MOBILIZE"),
+        ("The militia moved fighters to the front near Marib on Friday, local officials said.", "MOBILIZE"),
+        ("The Asian Development Bank suspended lending to Myanmar after the coup, it said.", "SANCTION"),
+        ("A court in Dhaka barred the opposition leader from contesting the vote on Monday.", "COERCE"),
+        ("Moscow designated the German foundation an undesirable organisation on Tuesday.", "COERCE"),
+        ("Parliament stripped two opposition deputies of their immunity on Wednesday.", "COERCE"),
+        ("Greek and Turkish coast guards scuffled near the islet on Thursday, Athens said.", "ASSAULT"),
+        ("African Union leaders gathered in Addis Ababa on Sunday for a two-day summit.", "CONSULT"),
+        ("Germany sent two ships to Lebanon carrying food and medicine, the ministry said.", "AID"),
+    ],
+)
+def test_deployment_lending_freeze_bans_scuffles_and_summits(sentence: str, event_type: str) -> None:
+    event = top(sentence)
+    assert event is not None and event["event_type"] == event_type, (sentence, event)
