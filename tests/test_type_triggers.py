@@ -176,3 +176,19 @@ def test_a_human_rights_defender_is_no_sports_cue() -> None:
 def test_deployment_lending_freeze_bans_scuffles_and_summits(sentence: str, event_type: str) -> None:
     event = top(sentence)
     assert event is not None and event["event_type"] == event_type, (sentence, event)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Tehran vowed to take resolute measures if Baku let Israel use its airspace.", "THREATEN"),
+        ("Bhutan's prime minister said his government was open to talks on the border with China.", "AGREE"),
+        ("Guinea's junta handed power to an elected president on Monday, state television said.", "RETREAT"),
+        ("Sweden and Norway pooled resources to buy air defence systems, the ministries said.", "COOPERATE"),
+        ("Angry farmers blockaded the port of Antwerp with tractors on Friday, police said.", "PROTEST"),
+        ("The Saudi-led coalition blockaded the port of Aden on Friday, officials said.", "COERCE"),
+    ],
+)
+def test_measures_openness_handovers_and_civilian_blockades(sentence: str, event_type: str) -> None:
+    event = top(sentence)
+    assert event is not None and event["event_type"] == event_type, (sentence, event)
