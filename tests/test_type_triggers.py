@@ -192,3 +192,14 @@ def test_deployment_lending_freeze_bans_scuffles_and_summits(sentence: str, even
 def test_measures_openness_handovers_and_civilian_blockades(sentence: str, event_type: str) -> None:
     event = top(sentence)
     assert event is not None and event["event_type"] == event_type, (sentence, event)
+
+
+def test_invented_wire_type_set_keeps_a_floor() -> None:
+    """Regression floor on tests/data/type-gold-wire.csv (scored unread once at 0.874, then read), not a
+    quality claim."""
+    from pathlib import Path
+
+    from worker.cli.evaluate import _read_stories, eval_stories
+
+    report = eval_stories(list(_read_stories(Path(__file__).parent / "data" / "type-gold-wire.csv")))
+    assert report["n"] == 176 and report["macro_f1"] >= 0.95
