@@ -12,7 +12,7 @@ from trigger_helpers import match_with, parse_triggers
 
 from worker.coder import Article, code_article
 from worker.coder.pipeline import top_event
-from worker.coder.rules import participle_modifier
+from worker.coder.rules import participle_modifier, reduced_relative
 from worker.schema import validator
 
 
@@ -203,3 +203,17 @@ def test_invented_wire_type_set_keeps_a_floor() -> None:
 
     report = eval_stories(list(_read_stories(Path(__file__).parent / "data" / "type-gold-wire.csv")))
     assert report["n"] == 176 and report["macro_f1"] >= 0.95
+
+
+def test_verb_with_its_object_before_by_is_no_reduced_relative() -> None:
+    words, matches = parse_triggers("Chile welcomed the offer by Peru to reopen the border crossing.")
+    assert not reduced_relative(words, match_with(matches, words, "welcomed"))
+    words, matches = parse_triggers("Militias backed by Iran attacked the base on Monday.")
+    assert reduced_relative(words, match_with(matches, words, "backed"))
+    event = top("Chile welcomed the offer by Peru to reopen the border crossing, its foreign minister said.")
+    assert event is not None and event["event_type"] == "SUPPORT"
+
+
+def test_dialogue_held_after_a_long_modifier_is_a_consultation() -> None:
+    event = top("Athens and Ankara held their first high-level political dialogue in years on Monday.")
+    assert event is not None and event["event_type"] == "CONSULT"

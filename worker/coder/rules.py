@@ -184,7 +184,8 @@ def abstract_object(lexicon: Lexicon, words: list[str], match: Match) -> bool:
 
 def reduced_relative(words: list[str], match: Match) -> bool:
     """'government forces backed by Russian warplanes': a participle with its agent modifying a noun
-    describes a participant, it is not the sentence's event."""
+    describes a participant, it is not the sentence's event. A verb with its object before the "by"
+    ("welcomed the decision by X") is finite."""
     i = match.start
     return (
         match.end < len(words)
@@ -193,6 +194,7 @@ def reduced_relative(words: list[str], match: Match) -> bool:
         and i >= 1
         and words[i - 1] not in AUXILIARY
         and words[i - 1] not in (",", "and")
+        and DETERMINERS.isdisjoint(words[i + 1 : match.end])
     )
 
 
