@@ -217,3 +217,15 @@ def test_verb_with_its_object_before_by_is_no_reduced_relative() -> None:
 def test_dialogue_held_after_a_long_modifier_is_a_consultation() -> None:
     event = top("Athens and Ankara held their first high-level political dialogue in years on Monday.")
     assert event is not None and event["event_type"] == "CONSULT"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia's supreme court banned the international LGBT movement on Thursday, calling it extremist.",
+        "Tajikistan outlawed the Islamic Renaissance Party's youth union on Monday, state media said.",
+    ],
+)
+def test_banning_a_church_movement_or_union_is_coercion(sentence: str) -> None:
+    event = top(sentence)
+    assert event is not None and event["event_type"] == "COERCE", (sentence, event)
