@@ -579,11 +579,7 @@ def _assemble(
         confidence *= 0.8  # "voted (on Friday) to withdraw the troops" reports the act
     if clause.participle:
         confidence *= 0.75
-    elif (
-        appositive(words, match)
-        or reduced_relative(words, match)
-        or (entry.event_type == "ACCUSE" and participle_modifier(words, match))
-    ):
+    elif appositive(words, match) or reduced_relative(words, match) or participle_modifier(words, match):
         confidence *= 0.6
     if entry.noun:
         confidence *= 0.85

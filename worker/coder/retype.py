@@ -274,7 +274,11 @@ def unarmed_purpose(words: list[str], match: Match) -> bool:
     return False
 
 
-DISSENTERS = PROTESTERS | {"activists", "students", "marchers", "picketers"}
+# civilians whose blockade or occupation is a protest: "fishermen blockaded the port"
+CIVILIAN_GROUPS = frozenset(
+    {"fishermen", "farmers", "truckers", "villagers", "miners", "dockers", "workers", "residents"}
+)
+DISSENTERS = PROTESTERS | {"activists", "students", "marchers", "picketers"} | CIVILIAN_GROUPS
 
 SUBJECT_STOPS = frozenset({",", ";", ":", "that", "who", "which", "after", "when", "while", "but", "said"})
 

@@ -31,6 +31,7 @@ _CLAUSE_END = frozenset({";", ":", "who", "which", "while", "whereas", "although
 _MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "SANCTION"})
 POLITICAL_SECTORS = frozenset(
     {"GOV", "MIL", "DIP", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "SPY", "IGO", "INS", "UAF", "MOD", "HRI"}
+    | {"PRM"}  # militias and paramilitaries are armed political actors
 )
 
 

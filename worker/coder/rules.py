@@ -123,13 +123,16 @@ def persuaded(words: list[str], clause: ClauseInfo) -> bool:
 
 def object_of_verbal(match: Match, words: list[str], kept: list[Match]) -> bool:
     """The governing verb decides: in "condemned the raids", "called for sanctions", "accused X of
-    attacking" the later trigger is the object of a verbal event (no clause break in between)."""
+    attacking", "demanded that X lift the sanctions" the later trigger is the object of a verbal event
+    (no clause break in between, but the "that" opening a demand's content clause)."""
     for m in reversed(kept):
         if m.entry.event_type not in VERBAL or m.end > match.start:
             continue
         if match.start - m.end > 10 or participle_modifier(words, m):
             return False  # too far, or "students accused of spying were arrested": a description
         between = words[m.end : match.start]
+        if m.entry.event_type == "REQUEST" and between[:1] == ["that"]:
+            between = between[1:]  # "urged that Russia release ...": what is requested
         return CLAUSE_BREAK.isdisjoint(between) or coordinated_modifiers(between)
     return False
 
@@ -171,17 +174,18 @@ def background_clause(lexicon: Lexicon, words: list[str], match: Match, clause: 
 
 def abstract_object(lexicon: Lexicon, words: list[str], match: Match) -> bool:
     """'fighting terrorism', 'war on drugs', 'attack on corruption': metaphorical conflict. Sanctions,
-    arrests and sentences name their reason that way ('jailed for graft'): no metaphor."""
+    arrests, sentences and executions name their reason that way ('jailed for graft'): no metaphor."""
     if match.entry.event_type not in MATERIAL_CONFLICT or match.entry.event_type == "SANCTION":
         return False
-    if match.entry.mode in ("arrest", "deport"):
+    if match.entry.mode in ("arrest", "deport", "execute"):
         return False
     return not lexicon.cue_set("abstract_objects").isdisjoint(words[match.end : match.end + 3])
 
 
 def reduced_relative(words: list[str], match: Match) -> bool:
     """'government forces backed by Russian warplanes': a participle with its agent modifying a noun
-    describes a participant, it is not the sentence's event."""
+    describes a participant, it is not the sentence's event. A verb with its object before the "by"
+    ("welcomed the decision by X") is finite."""
     i = match.start
     return (
         match.end < len(words)
@@ -190,6 +194,7 @@ def reduced_relative(words: list[str], match: Match) -> bool:
         and i >= 1
         and words[i - 1] not in AUXILIARY
         and words[i - 1] not in (",", "and")
+        and DETERMINERS.isdisjoint(words[i + 1 : match.end])
     )
 
 
@@ -313,13 +318,15 @@ def modifier_or_label(words: list[str], match: Match) -> bool:
 
 
 PASSIVE_PREPS = frozenset({"of", "with", "for"})
+DESCRIBING_PARTICIPLE_TYPES = frozenset({"ACCUSE", "SANCTION"})  # accused of, charged with, convicted of
 
 
 def participle_modifier(words: list[str], match: Match) -> bool:
-    """'ten activists accused of spying were arrested': a participle with its passive complement
-    right after a noun (no auxiliary, no object between) describes a participant."""
+    """'ten activists accused of spying were arrested', 'two men convicted of spying were hanged': a
+    participle with its passive complement right after a noun (no auxiliary, no object between) describes
+    a participant."""
     i = match.start
-    if match.entry.event_type != "ACCUSE" or not words[i].endswith("ed"):
+    if match.entry.event_type not in DESCRIBING_PARTICIPLE_TYPES or not words[i].endswith("ed"):
         return False
     if i + 1 >= len(words) or words[i + 1] not in PASSIVE_PREPS:
         return False
