@@ -744,3 +744,16 @@ def test_the_group_named_with_a_country_earlier_keeps_it() -> None:
         "In a statement carried by Peru's state news agency, the minister accused the students.", "ACCUSE"
     )
     assert countries(alone["recipient"]) == {"PER"}  # no earlier naming: the nearest country
+
+
+def test_idioms_of_criticism_are_accusations() -> None:
+    for body in (
+        "Chile's president hit back at Bolivia on Monday over its remarks on the border.",
+        "Chile's president railed against Bolivia on Monday over the water dispute.",
+        "Chile's president poured scorn on Bolivia's proposal for a corridor to the sea.",
+        "Chile's president took Bolivia to task over the treatment of truck drivers.",
+        "Chile's president branded the Bolivian plan a provocation on Monday.",
+        "Chile's president called Bolivia's foreign minister in La Paz a very stupid man.",
+    ):
+        ev = one(body, "ACCUSE")
+        assert countries(ev["actor"]) == {"CHL"}, body
