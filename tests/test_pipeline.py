@@ -757,3 +757,14 @@ def test_idioms_of_criticism_are_accusations() -> None:
     ):
         ev = one(body, "ACCUSE")
         assert countries(ev["actor"]) == {"CHL"}, body
+
+
+def test_counter_accusation_after_a_denial() -> None:
+    ev = one(
+        "Ecuador's defence minister denied on Friday that his troops had crossed the border and accused "
+        "Colombia of spreading lies about the incident.",
+        "ACCUSE",
+    )
+    assert countries(ev["actor"]) == {"ECU"} and countries(ev["recipient"]) == {"COL"}
+    # the content of a denial alone stays no event
+    assert code("Ecuador's defence minister denied that his troops had crossed the border.") == []

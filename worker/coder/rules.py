@@ -6,7 +6,7 @@ Pure functions of the token list, the trigger match and its clause facts; used b
 
 from __future__ import annotations
 
-from worker.coder.clauses import CONDITIONAL, SUBORDINATE, ClauseInfo
+from worker.coder.clauses import CONDITIONAL, SECOND_PREDICATE, SUBORDINATE, ClauseInfo
 from worker.coder.lexicon import Lexicon, Match
 
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -221,6 +221,8 @@ def claimed_own_act(lexicon: Lexicon, words: list[str], clause: ClauseInfo) -> b
 def scope_end(words: list[str], end: int) -> int:
     for k in range(end, min(len(words), end + 30)):
         if words[k] in SCOPE_BREAK or (words[k] == "," and k + 1 < len(words) and words[k + 1] == "and"):
+            return k
+        if words[k] == "and" and k + 1 < len(words) and words[k + 1] in SECOND_PREDICATE:
             return k
     return min(len(words), end + 30)
 
