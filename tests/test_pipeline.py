@@ -768,3 +768,13 @@ def test_counter_accusation_after_a_denial() -> None:
     assert countries(ev["actor"]) == {"ECU"} and countries(ev["recipient"]) == {"COL"}
     # the content of a denial alone stays no event
     assert code("Ecuador's defence minister denied that his troops had crossed the border.") == []
+
+
+def test_history_in_a_relative_clause_is_background() -> None:
+    # a perfect or habitual accusation set off by ", which/who" is the participant's past, with its content
+    past = "Peru's navy, which has long accused Ecuador of backing smugglers, said its new chief took office."
+    habit = "The Arab League, which has often condemned the blockade, said its summit opens in Cairo."
+    assert code(past) == [] and code(habit) == []
+    # the news of the sentence stays an event
+    news = "Peru's navy, which has long patrolled the river, accused Ecuador of backing smugglers."
+    assert countries(one(news, "ACCUSE")["recipient"]) == {"ECU"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from worker.coder.lexicon import Match
 from worker.coder.roles import Mention, Roles
+from worker.coder.rules import VERBAL
 
 PERFECT = frozenset({"has", "have", "had", "'ve"})
 
@@ -257,6 +258,30 @@ def question_or_forecast(words: list[str], match: Match) -> bool:
 def generic_condemnation(words: list[str], match: Match) -> bool:
     """'he said he would condemn any attack on civilians': a stance on whatever may happen."""
     return match.entry.event_type == "ACCUSE" and match.end < len(words) and words[match.end] == "any"
+
+
+# what stands between ", which/who" and a background trigger: "which has long accused", "who had been held"
+_HISTORY_WORDS = frozenset({"long", "repeatedly", "previously", "often", "frequently", "already", "twice"})
+_HISTORY_FILLER = frozenset({"been", "also", "itself", "themselves"})
+
+
+def background_relative(words: list[str], match: Match) -> bool:
+    """'The Commission, which has repeatedly criticised Budapest, said ...': a perfect or habitual
+    verbal act in a non-restrictive relative clause is the participant's history, not the news."""
+    i = match.start
+    if match.entry.event_type not in VERBAL:
+        return False
+    for r in range(i - 1, max(-1, i - 5), -1):
+        if words[r] in ("which", "who"):
+            between = words[r + 1 : i]
+            return (
+                r >= 1
+                and words[r - 1] == ","
+                and bool(between)
+                and all(w in PERFECT or w in _HISTORY_WORDS or w in _HISTORY_FILLER for w in between)
+                and any(w in PERFECT or w in _HISTORY_WORDS for w in between)
+            )
+    return False
 
 
 def statement_like(words: list[str], match: Match) -> bool:
