@@ -778,3 +778,17 @@ def test_history_in_a_relative_clause_is_background() -> None:
     # the news of the sentence stays an event
     news = "Peru's navy, which has long patrolled the river, accused Ecuador of backing smugglers."
     assert countries(one(news, "ACCUSE")["recipient"]) == {"ECU"}
+
+
+def test_diplomatic_protests_ultimatums_votes_and_court_challenges() -> None:
+    for body, event_type in (
+        ("Peru's foreign ministry called in the Chilean ambassador on Tuesday over the remarks.", "ACCUSE"),
+        ("Peru handed a protest note to the Chilean ambassador on Tuesday.", "ACCUSE"),
+        ("Peru's foreign ministry expressed strong dissatisfaction with Chile's decision.", "ACCUSE"),
+        ("Peru gave Chile until Friday to withdraw its troops from the border area.", "THREATEN"),
+        ("Peru set a deadline of Friday for Chile to hand over the suspects.", "THREATEN"),
+        ("Peru said it would challenge the Chilean decision at the World Court.", "ACCUSE"),
+        ("Peru's Congress voted down the government's proposal to join the Pacific trade pact.", "REJECT"),
+    ):
+        top = code(body)[0]
+        assert top["event_type"] == event_type and top["quad_class"] == "verbal_conflict", body
