@@ -792,3 +792,8 @@ def test_diplomatic_protests_ultimatums_votes_and_court_challenges() -> None:
     ):
         top = code(body)[0]
         assert top["event_type"] == event_type and top["quad_class"] == "verbal_conflict", body
+
+
+def test_what_a_refusal_waits_for_is_no_event() -> None:
+    body = "Peru's truckers said they would not end their strike until the police are withdrawn from roads."
+    assert {e["event_type"] for e in code(body)} == {"REJECT"}

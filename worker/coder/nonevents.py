@@ -284,6 +284,22 @@ def background_relative(words: list[str], match: Match) -> bool:
     return False
 
 
+_CONDITION = frozenset({"until", "unless"})
+_REFUSING = frozenset({"not", "never", "n't", "no", "refuse", "refused", "refuses", "refusing"})
+_CONDITION_BREAK = frozenset({";", ":", "but", "while", "after", "before", "because", "since"})
+
+
+def refusal_condition(words: list[str], match: Match) -> bool:
+    """'will not end the strike until the app taxis are banned': what a refusal waits for is its
+    condition, not an event; the refusal is."""
+    for k in range(match.start - 1, max(-1, match.start - 12), -1):
+        if words[k] in _CONDITION_BREAK:
+            return False
+        if words[k] in _CONDITION:
+            return not _REFUSING.isdisjoint(words[max(0, k - 10) : k])
+    return False
+
+
 def statement_like(words: list[str], match: Match) -> bool:
     """Any of the rules of this module: the trigger describes a position, view, state, capacity or
     market, so it is no event of its own."""
@@ -299,4 +315,5 @@ def statement_like(words: list[str], match: Match) -> bool:
         or investigators_report(words, match)
         or question_or_forecast(words, match)
         or generic_condemnation(words, match)
+        or refusal_condition(words, match)
     )
