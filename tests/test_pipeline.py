@@ -797,3 +797,11 @@ def test_diplomatic_protests_ultimatums_votes_and_court_challenges() -> None:
 def test_what_a_refusal_waits_for_is_no_event() -> None:
     body = "Peru's truckers said they would not end their strike until the police are withdrawn from roads."
     assert {e["event_type"] for e in code(body)} == {"REJECT"}
+
+
+def test_described_as_a_provocation_and_questioned_commitment_are_criticism() -> None:
+    for body in (
+        "Ghana's foreign minister described the Togolese decision as a provocation.",
+        "Ghana's foreign minister questioned Togo's commitment to the peace deal.",
+    ):
+        assert one(body, "ACCUSE")["mode"] == "disapprove", body
