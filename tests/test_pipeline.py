@@ -805,3 +805,10 @@ def test_described_as_a_provocation_and_questioned_commitment_are_criticism() ->
         "Ghana's foreign minister questioned Togo's commitment to the peace deal.",
     ):
         assert one(body, "ACCUSE")["mode"] == "disapprove", body
+
+
+def test_insisted_with_a_bare_verb_is_a_demand() -> None:
+    ev = one("Ghana insisted that Togo apologise for the border incident.", "REQUEST")
+    assert countries(ev["actor"]) == {"GHA"} and countries(ev["recipient"]) == {"TGO"}
+    # a past or modal verb is a claim, not a demand
+    assert all(e["event_type"] != "REQUEST" for e in code("Ghana insisted that Togo had apologised."))
