@@ -812,3 +812,8 @@ def test_insisted_with_a_bare_verb_is_a_demand() -> None:
     assert countries(ev["actor"]) == {"GHA"} and countries(ev["recipient"]) == {"TGO"}
     # a past or modal verb is a claim, not a demand
     assert all(e["event_type"] != "REQUEST" for e in code("Ghana insisted that Togo had apologised."))
+
+
+def test_demanded_release_is_addressed_to_the_captor() -> None:
+    ev = one("Senegal's opposition demanded the immediate release of its leader.", "REQUEST")
+    assert countries(ev["actor"]) == {"SEN"}

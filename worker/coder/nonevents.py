@@ -148,6 +148,10 @@ OBJECT_PRONOUNS = frozenset(
 )
 
 
+DEMAND_VERBS = frozenset({"demanded", "demands", "demand", "demanding"})
+CAPTIVES_FREED = frozenset({"release", "freedom", "freeing"})
+
+
 def unaddressed(words: list[str], match: Match, mentions: list[Mention], roles: Roles) -> bool:
     """'Myanmar's president called for reform of the constitution', 'the minister urged restraint':
     an appeal or demand addressed to nobody states a position; CAMEO events are dyadic. Addressed are
@@ -156,6 +160,8 @@ def unaddressed(words: list[str], match: Match, mentions: list[Mention], roles: 
     the trigger ('a truce between the army and the RSF')."""
     if any(r not in roles.actors for r in roles.recipients):
         return False
+    if words[match.start] in DEMAND_VERBS and not CAPTIVES_FREED.isdisjoint(words[match.end : match.end + 4]):
+        return False  # "demanded the release of its leader": addressed to whoever holds him
     own = {m.country for m in mentions if m.tok_end <= match.start}  # the speaker's side
     if roles.location is not None and roles.location.country not in own:
         return False
