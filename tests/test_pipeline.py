@@ -817,3 +817,10 @@ def test_insisted_with_a_bare_verb_is_a_demand() -> None:
 def test_demanded_release_is_addressed_to_the_captor() -> None:
     ev = one("Senegal's opposition demanded the immediate release of its leader.", "REQUEST")
     assert countries(ev["actor"]) == {"SEN"}
+
+
+def test_a_judged_act_is_the_subject_of_the_criticism() -> None:
+    body = "Ghana said the decision by Togo to host the rebel leader was a violation of its sovereignty."
+    assert [e["event_type"] for e in code(body)] == ["ACCUSE"]
+    denied = "Ghana said the move was not a violation of the accord."
+    assert all(e["event_type"] != "ACCUSE" for e in code(denied))

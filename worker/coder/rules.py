@@ -124,6 +124,8 @@ def persuaded(words: list[str], clause: ClauseInfo) -> bool:
 def object_of_verbal(match: Match, words: list[str], kept: list[Match]) -> bool:
     """The governing verb decides: in "condemned the raids", "called for sanctions", "accused X of
     attacking" the later trigger is the object of a verbal event (no clause break in between)."""
+    if words[match.start] in COPULA:
+        return False  # "the decision to host him was a violation of": a predicate, no object
     for m in reversed(kept):
         if m.entry.event_type not in VERBAL or m.end > match.start:
             continue
@@ -131,6 +133,23 @@ def object_of_verbal(match: Match, words: list[str], kept: list[Match]) -> bool:
             return False  # too far, or "students accused of spying were arrested": a description
         between = words[m.end : match.start]
         return CLAUSE_BREAK.isdisjoint(between) or coordinated_modifiers(between)
+    return False
+
+
+COPULA = frozenset({"is", "was", "are", "were"})
+_SUBJECT_BREAK = frozenset({",", ";", ":", "that", "and", "but", "said", "says", "which", "who"})
+
+
+def judged_subject(words: list[str], match: Match, matches: list[Match]) -> bool:
+    """'Togo's decision to host the rebel leader was a violation of ...': the act a copular
+    criticism or rejection judges is its subject, not an event of its own."""
+    if match.entry.event_type in ("ACCUSE", "REJECT"):
+        return False
+    for m in matches:
+        if m.start < match.end or m.start - match.end > 10:
+            continue
+        if m.entry.event_type in ("ACCUSE", "REJECT") and words[m.start] in COPULA:
+            return _SUBJECT_BREAK.isdisjoint(words[match.end : m.start])
     return False
 
 
