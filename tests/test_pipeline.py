@@ -819,8 +819,8 @@ def test_demanded_release_is_addressed_to_the_captor() -> None:
     assert countries(ev["actor"]) == {"SEN"}
 
 
-def test_a_judged_act_is_the_subject_of_the_criticism() -> None:
-    body = "Ghana said the decision by Togo to host the rebel leader was a violation of its sovereignty."
+def test_a_copular_violation_is_criticism_not_the_object_of_an_earlier_trigger() -> None:
+    body = "Ghana said that Togo's decision to host the rebel leader was a violation of its sovereignty."
     assert [e["event_type"] for e in code(body)] == ["ACCUSE"]
     denied = "Ghana said the move was not a violation of the accord."
     assert all(e["event_type"] != "ACCUSE" for e in code(denied))

@@ -77,7 +77,6 @@ from worker.coder.rules import (
     definite_background,
     governed,
     idiom_not_event,
-    judged_subject,
     meeting_setting,
     modifier_or_label,
     object_of_verbal,
@@ -276,7 +275,6 @@ def _surviving_triggers(
             or governed(match, clause, kept, matches)
             or (clause.infinitive and persuaded(words, clause))
             or object_of_verbal(match, words, kept)
-            or judged_subject(words, match, matches)
             or stative(match, words)
             or background_clause(lexicon, words, match, clause)
             or abstract_object(lexicon, words, match)

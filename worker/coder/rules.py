@@ -46,6 +46,8 @@ CLAUSE_BREAK = frozenset(
 
 SCOPE_BREAK = frozenset({";", ":", "but", "while", "whereas"})
 
+COPULA = frozenset({"is", "was", "are", "were"})
+
 DEFINITE = frozenset({"the", "this", "these", "those", "its", "their", "his", "her", "our", "such", "'s"})
 
 IRREGULAR_PARTICIPLES = frozenset(
@@ -133,23 +135,6 @@ def object_of_verbal(match: Match, words: list[str], kept: list[Match]) -> bool:
             return False  # too far, or "students accused of spying were arrested": a description
         between = words[m.end : match.start]
         return CLAUSE_BREAK.isdisjoint(between) or coordinated_modifiers(between)
-    return False
-
-
-COPULA = frozenset({"is", "was", "are", "were"})
-_SUBJECT_BREAK = frozenset({",", ";", ":", "that", "and", "but", "said", "says", "which", "who"})
-
-
-def judged_subject(words: list[str], match: Match, matches: list[Match]) -> bool:
-    """'Togo's decision to host the rebel leader was a violation of ...': the act a copular
-    criticism or rejection judges is its subject, not an event of its own."""
-    if match.entry.event_type in ("ACCUSE", "REJECT"):
-        return False
-    for m in matches:
-        if m.start < match.end or m.start - match.end > 10:
-            continue
-        if m.entry.event_type in ("ACCUSE", "REJECT") and words[m.start] in COPULA:
-            return _SUBJECT_BREAK.isdisjoint(words[match.end : m.start])
     return False
 
 
