@@ -824,3 +824,11 @@ def test_a_copular_violation_is_criticism_not_the_object_of_an_earlier_trigger()
     assert [e["event_type"] for e in code(body)] == ["ACCUSE"]
     denied = "Ghana said the move was not a violation of the accord."
     assert all(e["event_type"] != "ACCUSE" for e in code(denied))
+
+
+def test_investigating_reports_is_an_investigation() -> None:
+    for body in (
+        "Ghana's army will investigate reports of abuses by soldiers in the north.",
+        "Ghana's army is investigating reports of abuses by soldiers.",
+    ):
+        assert one(body, "ACCUSE")["mode"] == "investigate", body

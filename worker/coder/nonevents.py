@@ -235,11 +235,18 @@ FINDINGS_VERBS = frozenset(
 )  # fmt: skip
 
 
+VERB_BEFORE = frozenset(
+    {"is", "are", "was", "were", "will", "would", "to", "has", "have", "had", "been", "be", "and", "also"}
+)
+
+
 def investigators_report(words: list[str], match: Match) -> bool:
     """'An independent fact-finding team issued a report that found ...': the team is the subject
     that reports; no investigation is opened in this sentence."""
     if match.entry.mode != "investigate" or match.end >= len(words):
         return False
+    if match.start >= 1 and words[match.start - 1] in VERB_BEFORE:
+        return False  # "is investigating reports of abuses": "reports" is the object
     return words[match.end] in FINDINGS_VERBS and words[match.start] not in FINDINGS_VERBS
 
 
