@@ -832,3 +832,8 @@ def test_investigating_reports_is_an_investigation() -> None:
         "Ghana's army is investigating reports of abuses by soldiers.",
     ):
         assert one(body, "ACCUSE")["mode"] == "investigate", body
+
+
+def test_rounded_on_is_criticism() -> None:
+    ev = one("Zambia's president rounded on Malawi's leaders over the water dispute.", "ACCUSE")
+    assert countries(ev["actor"]) == {"ZMB"}
