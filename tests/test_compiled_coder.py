@@ -46,10 +46,8 @@ def _corpus() -> bytes:
     return b"\n".join(lines) + b"\n"
 
 
-def _classify(corpus: bytes, pythonpath: str | None) -> subprocess.CompletedProcess[bytes]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    if pythonpath:
-        env["PYTHONPATH"] = pythonpath
+def _classify(corpus: bytes, pythonpath: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": pythonpath}
     return subprocess.run(
         [sys.executable, "-P", "-m", "worker", "classify", "-"],
         input=corpus,
@@ -79,7 +77,7 @@ def test_compiled_build_codes_like_the_pure_package(compiled: Path) -> None:
     assert probe.stdout.strip().endswith(".so"), probe.stdout  # the compiled module is the one imported
 
     corpus = _corpus()
-    pure = _classify(corpus, None)
+    pure = _classify(corpus, str(REPO))  # this tree, whichever checkout the venv was installed from
     native = _classify(corpus, str(compiled))
     assert pure.returncode == native.returncode == 1  # the bad lines at the end
     assert native.stderr.decode() == pure.stderr.decode()
