@@ -98,3 +98,11 @@ def test_invented_quad_sets_keep_a_floor(name: str, floor: float) -> None:
 
     report = eval_quad(list(_read_quad(Path(__file__).parent / "data" / name)))
     assert report["macro_f1"] >= floor
+
+
+def test_invented_conflict_set_keeps_a_floor() -> None:
+    """Regression floor on the invented verbal-conflict set (scored unread once at 0.850, then read)."""
+    from worker.cli.evaluate import _read_quad, eval_quad
+
+    report = eval_quad(list(_read_quad(Path(__file__).parent / "data" / "quad-gold-conflict.tsv")))
+    assert report["macro_f1"] >= 0.88

@@ -744,3 +744,96 @@ def test_the_group_named_with_a_country_earlier_keeps_it() -> None:
         "In a statement carried by Peru's state news agency, the minister accused the students.", "ACCUSE"
     )
     assert countries(alone["recipient"]) == {"PER"}  # no earlier naming: the nearest country
+
+
+def test_idioms_of_criticism_are_accusations() -> None:
+    for body in (
+        "Chile's president hit back at Bolivia on Monday over its remarks on the border.",
+        "Chile's president railed against Bolivia on Monday over the water dispute.",
+        "Chile's president poured scorn on Bolivia's proposal for a corridor to the sea.",
+        "Chile's president took Bolivia to task over the treatment of truck drivers.",
+        "Chile's president branded the Bolivian plan a provocation on Monday.",
+        "Chile's president called Bolivia's foreign minister in La Paz a very stupid man.",
+    ):
+        ev = one(body, "ACCUSE")
+        assert countries(ev["actor"]) == {"CHL"}, body
+
+
+def test_counter_accusation_after_a_denial() -> None:
+    ev = one(
+        "Ecuador's defence minister denied on Friday that his troops had crossed the border and accused "
+        "Colombia of spreading lies about the incident.",
+        "ACCUSE",
+    )
+    assert countries(ev["actor"]) == {"ECU"} and countries(ev["recipient"]) == {"COL"}
+    # the content of a denial alone stays no event
+    assert code("Ecuador's defence minister denied that his troops had crossed the border.") == []
+
+
+def test_history_in_a_relative_clause_is_background() -> None:
+    # a perfect or habitual accusation set off by ", which/who" is the participant's past, with its content
+    past = "Peru's navy, which has long accused Ecuador of backing smugglers, said its new chief took office."
+    habit = "The Arab League, which has often condemned the blockade, said its summit opens in Cairo."
+    assert code(past) == [] and code(habit) == []
+    # the news of the sentence stays an event
+    news = "Peru's navy, which has long patrolled the river, accused Ecuador of backing smugglers."
+    assert countries(one(news, "ACCUSE")["recipient"]) == {"ECU"}
+
+
+def test_diplomatic_protests_ultimatums_votes_and_court_challenges() -> None:
+    for body, event_type in (
+        ("Peru's foreign ministry called in the Chilean ambassador on Tuesday over the remarks.", "ACCUSE"),
+        ("Peru handed a protest note to the Chilean ambassador on Tuesday.", "ACCUSE"),
+        ("Peru's foreign ministry expressed strong dissatisfaction with Chile's decision.", "ACCUSE"),
+        ("Peru gave Chile until Friday to withdraw its troops from the border area.", "THREATEN"),
+        ("Peru set a deadline of Friday for Chile to hand over the suspects.", "THREATEN"),
+        ("Peru said it would challenge the Chilean decision at the World Court.", "ACCUSE"),
+        ("Peru's Congress voted down the government's proposal to join the Pacific trade pact.", "REJECT"),
+    ):
+        top = code(body)[0]
+        assert top["event_type"] == event_type and top["quad_class"] == "verbal_conflict", body
+
+
+def test_what_a_refusal_waits_for_is_no_event() -> None:
+    body = "Peru's truckers said they would not end their strike until the police are withdrawn from roads."
+    assert {e["event_type"] for e in code(body)} == {"REJECT"}
+
+
+def test_described_as_a_provocation_and_questioned_commitment_are_criticism() -> None:
+    for body in (
+        "Ghana's foreign minister described the Togolese decision as a provocation.",
+        "Ghana's foreign minister questioned Togo's commitment to the peace deal.",
+    ):
+        assert one(body, "ACCUSE")["mode"] == "disapprove", body
+
+
+def test_insisted_with_a_bare_verb_is_a_demand() -> None:
+    ev = one("Ghana insisted that Togo apologise for the border incident.", "REQUEST")
+    assert countries(ev["actor"]) == {"GHA"} and countries(ev["recipient"]) == {"TGO"}
+    # a past or modal verb is a claim, not a demand
+    assert all(e["event_type"] != "REQUEST" for e in code("Ghana insisted that Togo had apologised."))
+
+
+def test_demanded_release_is_addressed_to_the_captor() -> None:
+    ev = one("Senegal's opposition demanded the immediate release of its leader.", "REQUEST")
+    assert countries(ev["actor"]) == {"SEN"}
+
+
+def test_a_copular_violation_is_criticism_not_the_object_of_an_earlier_trigger() -> None:
+    body = "Ghana said that Togo's decision to host the rebel leader was a violation of its sovereignty."
+    assert [e["event_type"] for e in code(body)] == ["ACCUSE"]
+    denied = "Ghana said the move was not a violation of the accord."
+    assert all(e["event_type"] != "ACCUSE" for e in code(denied))
+
+
+def test_investigating_reports_is_an_investigation() -> None:
+    for body in (
+        "Ghana's army will investigate reports of abuses by soldiers in the north.",
+        "Ghana's army is investigating reports of abuses by soldiers.",
+    ):
+        assert one(body, "ACCUSE")["mode"] == "investigate", body
+
+
+def test_rounded_on_is_criticism() -> None:
+    ev = one("Zambia's president rounded on Malawi's leaders over the water dispute.", "ACCUSE")
+    assert countries(ev["actor"]) == {"ZMB"}

@@ -107,6 +107,10 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
             kind, region_start = SUBORDINATE, j + 1
             break
 
+    if _second_predicate(tokens, start, region_start, speaker_start):  # the speaker's own second act
+        outer = speaker_start if speaker_start >= 0 else _clause_start(tokens, region_start - 1, speech)
+        kind, reported, region_start = MAIN, False, outer
+        speaker_start = speaker_end = -1
     if not reported:
         reported = _reported_after(tokens, end, speech) or "according" in tokens
     lo4 = max(region_start, start - 4)
@@ -137,6 +141,23 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
         negated,
         hypothetical,
         future,
+    )
+
+
+# "denied that ... and accused X of ...": a second predicate of the speaker, outside the reported content
+SECOND_PREDICATE = frozenset(
+    {"accused", "blamed", "criticised", "criticized", "condemned", "denounced", "demanded"}
+)
+
+
+def _second_predicate(tokens: list[str], start: int, region_start: int, speaker_start: int) -> bool:
+    """``denied that his troops crossed the border and accused X of lying``: the accusation is the
+    denier's, not part of what is denied."""
+    return (
+        region_start > 0
+        and tokens[start - 1] == "and"
+        and tokens[start] in SECOND_PREDICATE
+        and (speaker_start >= 0 or tokens[region_start - 1] == "that")
     )
 
 

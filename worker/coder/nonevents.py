@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from worker.coder.lexicon import Match
 from worker.coder.roles import Mention, Roles
+from worker.coder.rules import VERBAL
 
 PERFECT = frozenset({"has", "have", "had", "'ve"})
 
@@ -147,6 +148,10 @@ OBJECT_PRONOUNS = frozenset(
 )
 
 
+DEMAND_VERBS = frozenset({"demanded", "demands", "demand", "demanding"})
+CAPTIVES_FREED = frozenset({"release", "freedom", "freeing"})
+
+
 def unaddressed(words: list[str], match: Match, mentions: list[Mention], roles: Roles) -> bool:
     """'Myanmar's president called for reform of the constitution', 'the minister urged restraint':
     an appeal or demand addressed to nobody states a position; CAMEO events are dyadic. Addressed are
@@ -155,6 +160,8 @@ def unaddressed(words: list[str], match: Match, mentions: list[Mention], roles: 
     the trigger ('a truce between the army and the RSF')."""
     if any(r not in roles.actors for r in roles.recipients):
         return False
+    if words[match.start] in DEMAND_VERBS and not CAPTIVES_FREED.isdisjoint(words[match.end : match.end + 4]):
+        return False  # "demanded the release of its leader": addressed to whoever holds him
     own = {m.country for m in mentions if m.tok_end <= match.start}  # the speaker's side
     if roles.location is not None and roles.location.country not in own:
         return False
@@ -228,11 +235,18 @@ FINDINGS_VERBS = frozenset(
 )  # fmt: skip
 
 
+VERB_BEFORE = frozenset(
+    {"is", "are", "was", "were", "will", "would", "to", "has", "have", "had", "been", "be", "and", "also"}
+)
+
+
 def investigators_report(words: list[str], match: Match) -> bool:
     """'An independent fact-finding team issued a report that found ...': the team is the subject
     that reports; no investigation is opened in this sentence."""
     if match.entry.mode != "investigate" or match.end >= len(words):
         return False
+    if match.start >= 1 and words[match.start - 1] in VERB_BEFORE:
+        return False  # "is investigating reports of abuses": "reports" is the object
     return words[match.end] in FINDINGS_VERBS and words[match.start] not in FINDINGS_VERBS
 
 
@@ -259,6 +273,46 @@ def generic_condemnation(words: list[str], match: Match) -> bool:
     return match.entry.event_type == "ACCUSE" and match.end < len(words) and words[match.end] == "any"
 
 
+# what stands between ", which/who" and a background trigger: "which has long accused", "who had been held"
+_HISTORY_WORDS = frozenset({"long", "repeatedly", "previously", "often", "frequently", "already", "twice"})
+_HISTORY_FILLER = frozenset({"been", "also", "itself", "themselves"})
+
+
+def background_relative(words: list[str], match: Match) -> bool:
+    """'The Commission, which has repeatedly criticised Budapest, said ...': a perfect or habitual
+    verbal act in a non-restrictive relative clause is the participant's history, not the news."""
+    i = match.start
+    if match.entry.event_type not in VERBAL:
+        return False
+    for r in range(i - 1, max(-1, i - 5), -1):
+        if words[r] in ("which", "who"):
+            between = words[r + 1 : i]
+            return (
+                r >= 1
+                and words[r - 1] == ","
+                and bool(between)
+                and all(w in PERFECT or w in _HISTORY_WORDS or w in _HISTORY_FILLER for w in between)
+                and any(w in PERFECT or w in _HISTORY_WORDS for w in between)
+            )
+    return False
+
+
+_CONDITION = frozenset({"until", "unless"})
+_REFUSING = frozenset({"not", "never", "n't", "no", "refuse", "refused", "refuses", "refusing"})
+_CONDITION_BREAK = frozenset({";", ":", "but", "while", "after", "before", "because", "since"})
+
+
+def refusal_condition(words: list[str], match: Match) -> bool:
+    """'will not end the strike until the app taxis are banned': what a refusal waits for is its
+    condition, not an event; the refusal is."""
+    for k in range(match.start - 1, max(-1, match.start - 12), -1):
+        if words[k] in _CONDITION_BREAK:
+            return False
+        if words[k] in _CONDITION:
+            return not _REFUSING.isdisjoint(words[max(0, k - 10) : k])
+    return False
+
+
 def statement_like(words: list[str], match: Match) -> bool:
     """Any of the rules of this module: the trigger describes a position, view, state, capacity or
     market, so it is no event of its own."""
@@ -274,4 +328,5 @@ def statement_like(words: list[str], match: Match) -> bool:
         or investigators_report(words, match)
         or question_or_forecast(words, match)
         or generic_condemnation(words, match)
+        or refusal_condition(words, match)
     )

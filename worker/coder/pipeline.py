@@ -27,7 +27,7 @@ from worker.coder.lexicon import (
     tokenise,
 )
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
-from worker.coder.nonevents import accident, statement_like, unaddressed
+from worker.coder.nonevents import accident, background_relative, statement_like, unaddressed
 from worker.coder.retype import (
     MUST,
     conditional_threat,
@@ -247,6 +247,7 @@ def _surviving_triggers(
     out: list[tuple[Match, ClauseInfo, Match | None, tuple[str, str | None] | None]] = []
     scopes: list[tuple[int, int]] = []
     contents: list[tuple[int, int]] = []  # what a verbal conflict act is about ("accused X of attacking")
+    history: list[tuple[int, int]] = []  # what a background act is about ("which has long accused X of ...")
     for match in matches:
         if match.entry.event_type == STATEMENT:
             scopes.append((match.start, scope_end(words, match.end)))
@@ -262,6 +263,11 @@ def _surviving_triggers(
         if disaster and match.entry.event_type in _FORCE:
             continue  # "the earthquake killed 40": nature, not an attack; aid for the victims stays
         clause = analyse(lexicon, words, match.start, match.end)
+        if any(s <= match.start < e for s, e in history):
+            continue  # what the participant's history is about
+        if background_relative(words, match):  # "X, which has long accused Y of backing Z, said ..."
+            history.append(content_scope(words, match, clause))
+            continue
         if (
             clause.analyst
             or opinion(lexicon, words, clause)

@@ -41,7 +41,35 @@ def demanded(words: list[str], match: Match, clause: ClauseInfo) -> bool:
     window = words[max(clause.region_start, match.start - 4) : match.start + 1]
     if not MUST.isdisjoint(window):
         return True
-    return any(a in MUST_TO and b == "to" for a, b in pairwise(window))
+    if any(a in MUST_TO and b == "to" for a, b in pairwise(window)):
+        return True
+    return words[clause.speaker_end] in INSIST and subjunctive(words, match)
+
+
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our", "any"}
+)  # fmt: skip
+# speech verbs whose "that" clause in the bare verb form is a demand ("insisted that Togo apologise")
+INSIST = frozenset({"insisted", "insists", "insist", "insisting"})
+_FINITE_BEFORE = frozenset(
+    {"will", "would", "can", "could", "may", "might", "had", "has", "have", "did", "does", "do", "was",
+     "were", "is", "are", "to", "not", "never"}
+)  # fmt: skip
+
+
+def subjunctive(words: list[str], match: Match) -> bool:
+    """'that Togo apologise', 'that the troops withdraw': a bare verb after its subject, no auxiliary."""
+    i = match.start
+    verb = words[i]
+    return (
+        not match.entry.noun
+        and i >= 2
+        and words[i - 1] not in _DETERMINERS
+        and words[i - 1] not in _FINITE_BEFORE
+        and words[i - 1] != "that"
+        and verb.isalpha()
+        and not verb.endswith(("s", "ed", "ing"))
+    )
 
 
 def refusal(lexicon: Lexicon, words: list[str], match: Match, clause: ClauseInfo) -> bool:

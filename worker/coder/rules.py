@@ -6,7 +6,7 @@ Pure functions of the token list, the trigger match and its clause facts; used b
 
 from __future__ import annotations
 
-from worker.coder.clauses import CONDITIONAL, SUBORDINATE, ClauseInfo
+from worker.coder.clauses import CONDITIONAL, SECOND_PREDICATE, SUBORDINATE, ClauseInfo
 from worker.coder.lexicon import Lexicon, Match
 
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -45,6 +45,8 @@ CLAUSE_BREAK = frozenset(
 )  # fmt: skip
 
 SCOPE_BREAK = frozenset({";", ":", "but", "while", "whereas"})
+
+COPULA = frozenset({"is", "was", "are", "were"})
 
 DEFINITE = frozenset({"the", "this", "these", "those", "its", "their", "his", "her", "our", "such", "'s"})
 
@@ -125,6 +127,8 @@ def object_of_verbal(match: Match, words: list[str], kept: list[Match]) -> bool:
     """The governing verb decides: in "condemned the raids", "called for sanctions", "accused X of
     attacking", "demanded that X lift the sanctions" the later trigger is the object of a verbal event
     (no clause break in between, but the "that" opening a demand's content clause)."""
+    if words[match.start] in COPULA:
+        return False  # "the decision to host him was a violation of": a predicate, no object
     for m in reversed(kept):
         if m.entry.event_type not in VERBAL or m.end > match.start:
             continue
@@ -226,6 +230,8 @@ def claimed_own_act(lexicon: Lexicon, words: list[str], clause: ClauseInfo) -> b
 def scope_end(words: list[str], end: int) -> int:
     for k in range(end, min(len(words), end + 30)):
         if words[k] in SCOPE_BREAK or (words[k] == "," and k + 1 < len(words) and words[k + 1] == "and"):
+            return k
+        if words[k] == "and" and k + 1 < len(words) and words[k + 1] in SECOND_PREDICATE:
             return k
     return min(len(words), end + 30)
 
