@@ -97,6 +97,10 @@ class Run:
         self.tag = f"{datetime.now(UTC):%H%M%S}-{uuid.uuid4().hex[:6]}"
         self.topics: list[str] = []
         self.worker_env = dict(item.split("=", 1) for item in args.worker_env)
+        if args.compiled:  # the production build: the coder compiled with mypyc (bench/compiled_coder.py)
+            from bench.compiled_coder import compiled_site
+
+            self.worker_env.setdefault("PYTHONPATH", str(compiled_site()))
 
     def names(self, phase: str) -> dict[str, str]:
         names = {role: f"bench.{self.tag}.{phase}.{role}" for role in ("input", "events", "outcomes", "dlq")}
@@ -417,6 +421,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
             "partitions": PARTITIONS,
             "paced_seconds": args.paced_seconds,
             "worker_env": run.worker_env,
+            "coder_build": "mypyc" if args.compiled else "python",
             "timestamps": "outcome LogAppendTime minus input CreateTime (= ingested_at)",
         },
         "machine": {**machine(), "load_before": load_before, "load_after": load_average()},
@@ -454,6 +459,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--worker-env", action="append", default=[], metavar="NAME=VALUE",
                         help="extra environment of the worker processes (e.g. BATCH_SIZE=1000)")  # fmt: skip
     parser.add_argument("--no-scaling", action="store_true", help="skip the two-worker phase")
+    parser.add_argument("--compiled", action="store_true",
+                        help="workers run the production build (coder compiled with mypyc)")  # fmt: skip
     parser.add_argument("--results-dir", default=None, help="where <date>.json goes (bench/results)")
     parser.add_argument("--docs", default=str(REPO / "docs" / "benchmarks.md"))
     parser.add_argument("--img-dir", default=str(REPO / "docs" / "img"))
