@@ -30,7 +30,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from worker.coder import Article, code_article, parse_article
+from worker.coder import Article, code_article, coder_build, parse_article
 from worker.coder.segment import split_paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,9 +173,8 @@ def main() -> None:
     scale_p, scale_s = paras / len(articles), sents / len(articles)
 
     print(f"corpus       {label}: {len(articles)} articles, {paras} paragraphs, {sents} sentences")
-    pipeline_file = Path(sys.modules["worker.coder.pipeline"].__file__ or "?")
-    build = "compiled with mypyc (production build)" if pipeline_file.suffix == ".so" else "pure Python"
-    print(f"coder        {build}: {pipeline_file.name}")
+    build = "compiled with mypyc (production build)" if coder_build() == "mypyc" else "pure Python"
+    print(f"coder        {build}")
     print(f"eventful     {eventful / paras:.0%} of paragraphs yield an event")
     load = os.getloadavg()[0]
     print(f"core         {core}   load average {load:.2f}   rounds {args.repeat} x {args.seconds}s")

@@ -95,9 +95,5 @@ def compiled_site(root: Path = ROOT, cache: Path = CACHE) -> Path:
     return site
 
 
-def is_compiled(module_file: str | None) -> bool:
-    return bool(module_file) and str(module_file).endswith((".so", ".pyd"))
-
-
 if __name__ == "__main__":
     print(compiled_site())

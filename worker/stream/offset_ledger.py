@@ -111,10 +111,6 @@ class OffsetLedger:
             del holes[:hole]
         return position if position > start else None
 
-    def forget(self, tps: Iterable[Hashable]) -> None:
-        for tp in tps:
-            self._partitions.pop(tp, None)
-
 
 _LEDGER = "_news_events_offset_ledger"
 _INSTALLED = "_news_events_offset_ledger_installed"
