@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from trigger_helpers import match_with, parse_triggers
 
 from worker.coder.model import Article
@@ -93,16 +94,46 @@ def test_legal_proceedings_refusals_and_planned_trips() -> None:
 
 
 def test_request_addressed_to_nobody_is_a_position() -> None:
-    assert _top_type("Ruritania's president called for reform of the electoral law on Monday.") is None
+    assert _top_type("Ruritania's president demanded reform of the electoral law on Monday.") is None
     assert _top_type("The Chilean interior minister urged calm after the riots.") is None
     # addressed: a recipient, an object pronoun, a foreign place or a party named after the trigger
-    assert _top_type("Chile's foreign minister called on Bolivia to reopen the border.") == "REQUEST"
+    assert _top_type("Chile's foreign minister demanded that Bolivia reopen the border.") == "REQUEST"
     assert (
-        _top_type("Chile's president called the Peruvian leader and urged him to reopen the border.")
+        _top_type("Chile's president called the Peruvian leader and ordered him to reopen the border.")
         == "REQUEST"
     )
-    assert _top_type("Brazil's president called for a ceasefire in Sudan.") == "REQUEST"
+    assert _top_type("Brazil's president demanded a ceasefire in Sudan.") == "REQUEST"
     assert _top_type("Norway pressed for a truce between the Sudanese army and the RSF.") == "REQUEST"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile's foreign minister called on Bolivia to reopen the border.",
+        "Norway urged Sudan's army on Tuesday to let aid convoys through, its envoy said.",
+        "The Kenyan president appealed to donors for help after the floods.",
+        "Ruritania's leader issued a fresh plea to the rebels to join the talks.",
+        "Fiji asked the World Bank to speed up the disbursement of the loan.",
+        "The European Parliament is calling on member states to recognise the new government.",
+    ],
+)
+def test_appeal_is_no_event(sentence: str) -> None:
+    """CAMEO 02 APPEAL, which the PLOVER manual's CAMEO-to-PLOVER table drops."""
+    assert _top_type(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chile's foreign minister demanded that Bolivia reopen the border.",
+        "South Korea called for Moscow to immediately halt its military cooperation with the North.",
+        "Norway urged Sudan's army to let aid convoys through at once, its envoy said.",
+        "Fiji insisted that Tonga must return the seized fishing boats.",
+        "The Malian army ordered the rebels to lay down their arms.",
+    ],
+)
+def test_demand_stays_a_request(sentence: str) -> None:
+    assert _top_type(sentence) == "REQUEST"
 
 
 def test_published_report_sheltered_refugees_and_accidents() -> None:

@@ -88,8 +88,10 @@ def test_conditional_is_hypothetical() -> None:
 
 
 def test_governed_infinitive_is_absorbed() -> None:
-    evs = code("Norway urged Russia to release the detained journalists.")
+    evs = code("Norway demanded that Russia release the detained journalists.")
     assert [e["event_type"] for e in evs] == ["REQUEST"]
+    evs = code("Norway urged Russia to release the detained journalists.")  # an appeal: no event at all
+    assert evs == []
 
 
 def test_government_protest_is_accuse() -> None:
@@ -153,7 +155,8 @@ def test_definite_event_noun_is_background() -> None:
 
 def test_governing_verb_decides() -> None:
     assert types("Spain condemned the raids on Moroccan villages.") == ["ACCUSE"]
-    assert types("Ghana called for sanctions against Togo.") == ["REQUEST"]
+    assert types("Ghana demanded sanctions against Togo.") == ["REQUEST"]
+    assert types("Ghana called for sanctions against Togo.") == []  # an appeal (CAMEO 02)
 
 
 def test_refusal_to_yield_is_reject() -> None:
@@ -416,7 +419,7 @@ def test_subject_pronoun_takes_an_earlier_sentence_subject() -> None:
         "Later, Russia launched missiles at Kyiv. He condemned the strikes."
     )
     assert countries(one(body, "ACCUSE")["actor"]) == {"DEU"}  # not RUS, the previous event's actor
-    body = "Kenya welcomed the statement. The talks were long. It urged both sides to keep the truce."
+    body = "Kenya welcomed the statement. The talks were long. It demanded that both sides keep the truce."
     assert countries(one(body, "REQUEST")["actor"]) == {"KEN"}
 
 
@@ -442,7 +445,7 @@ def test_flag_state_of_a_seized_ship_is_the_recipient_never_the_actor() -> None:
 def test_destination_does_not_control_a_purpose_infinitive() -> None:
     ev = one("Honduras sent a delegation to Costa Rica to discuss the border dispute.", "CONSULT")
     assert countries(ev["actor"]) == {"HND"}
-    ev = one("France appealed to Iran to release the two aid workers.", "REQUEST")
+    ev = one("France demanded that Iran release the two aid workers immediately.", "REQUEST")
     assert countries(ev["actor"]) == {"FRA"} and countries(ev["recipient"]) == {"IRN"}
 
 
@@ -510,7 +513,7 @@ def test_called_off_or_suspended_protest_is_concede() -> None:
 
 def test_decided_act_keeps_full_confidence() -> None:
     decided = one("Norway decided on Monday to lift its embargo on Belarus.", "RETREAT")
-    urged = one("Norway urged Sweden on Monday to lift its embargo on Belarus.", "REQUEST")
+    urged = one("Norway ordered Sweden on Monday to lift its embargo on Belarus.", "REQUEST")
     assert decided["confidence"] > 0.85 and urged["confidence"] > 0
 
 
@@ -606,7 +609,7 @@ def test_mobilize_yields_only_to_the_same_forces_using_force() -> None:
 def test_ordering_troops_is_a_deployment() -> None:
     ev = one("The Kenyan president ordered troops to the northern border on Sunday.", "MOBILIZE")
     assert countries(ev["actor"]) == {"KEN"}
-    assert types("The Kenyan president urged Somalia to secure the northern border.") == ["REQUEST"]
+    assert types("The Kenyan president demanded that Somalia secure the northern border.") == ["REQUEST"]
 
 
 def test_conditional_force_and_strike_threats() -> None:
@@ -717,10 +720,10 @@ def test_meeting_a_target_and_agreeing_with_an_opinion_are_no_events() -> None:
 
 
 def test_coordinated_modifiers_keep_the_object_of_a_demand() -> None:
-    events = code("Kenya called for the immediate and unconditional release of a jailed Ugandan poet.")
+    events = code("Kenya demanded the immediate and unconditional release of a jailed Ugandan poet.")
     assert [e["event_type"] for e in events] == ["REQUEST"]
     assert {"REQUEST", "RETREAT"} <= {
-        e["event_type"] for e in code("Kenya called for talks and released two Ugandan prisoners.")
+        e["event_type"] for e in code("Kenya demanded talks and released two Ugandan prisoners.")
     }
 
 

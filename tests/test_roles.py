@@ -134,7 +134,7 @@ def test_object_of_a_phone_call_is_the_partner_of_a_purpose_infinitive() -> None
 
 
 def test_object_control_verb_passes_its_object_to_the_infinitive() -> None:
-    assert _top("Norway urged Sudan to reopen the border crossing.")[0] == {"NOR"}
+    assert _top("Norway ordered Sudan to reopen the border crossing.")[0] == {"NOR"}
 
 
 def test_own_troops_are_the_theme_and_the_destination_the_recipient() -> None:

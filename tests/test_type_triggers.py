@@ -139,8 +139,8 @@ def test_militias_and_armed_groups_are_political_actors(sentence: str, event_typ
     "sentence",
     [
         "Venezuela's foreign minister demanded that Washington lift the oil embargo, state television said.",
-        "The Arab League urged that Israel withdraw its forces from the Lebanese border on Monday.",
-        "Lithuania asked that Belarus free the jailed journalist, its foreign ministry said.",
+        "The Arab League insisted that Israel withdraw its forces from the Lebanese border on Monday.",
+        "Lithuania demanded on Monday that Belarus free the jailed journalist, its foreign ministry said.",
     ],
 )
 def test_act_in_a_demand_that_clause_is_what_is_requested(sentence: str) -> None:

@@ -171,6 +171,40 @@ def unaddressed(words: list[str], match: Match, mentions: list[Mention], roles: 
     return OBJECT_PRONOUNS.isdisjoint(words[match.start : match.end + 2])
 
 
+# CAMEO 02 APPEAL, which the PLOVER manual's CAMEO-to-PLOVER table drops: urging, appealing, asking
+APPEAL_WORDS = frozenset(
+    {"urge", "urged", "urges", "urging", "appeal", "appealed", "appeals", "appealing", "plea", "pleas",
+     "plead", "pleaded", "pleads", "pleading", "implore", "implored", "implores", "imploring",
+     "encourage", "encouraged", "encourages", "encouraging", "invite", "invited", "invites", "inviting",
+     "ask", "asked", "asks", "asking", "request", "requested", "requests", "requesting", "call",
+     "called", "calls", "calling"}
+)  # fmt: skip
+APPEAL_NOUNS = frozenset({"appeal", "appeals", "plea", "pleas"})
+
+# what makes an appeal a demand (CAMEO 10, PLOVER REQUEST): "called for Moscow to immediately halt"
+DEMAND_MARKERS = frozenset(
+    {"demand", "demanded", "demands", "demanding", "insist", "insisted", "insists", "insisting",
+     "must", "immediately", "immediate", "ultimatum"}
+)  # fmt: skip
+
+
+def appeal(words: list[str], match: Match) -> bool:
+    """'urged Europe to press Myanmar', 'called on the U.S. to lift sanctions', 'issued a plea to the
+    Taliban': an appeal (CAMEO 02), which the PLOVER manual's translation table drops; REQUEST keeps
+    demands and orders (CAMEO 10). An appeal that insists ('must', 'immediately', 'at once', 'without
+    delay', 'demanded') is a demand."""
+    trigger = words[match.start : match.end]
+    if words[match.start] not in APPEAL_WORDS and APPEAL_NOUNS.isdisjoint(trigger):
+        return False
+    if not DEMAND_MARKERS.isdisjoint(words):
+        return False
+    return not (_bigram(words, "at", "once") or _bigram(words, "without", "delay"))
+
+
+def _bigram(words: list[str], first: str, second: str) -> bool:
+    return any(w == first and words[k + 1] == second for k, w in enumerate(words[:-1]))
+
+
 # "the report, released on Wednesday, said": a document published, nobody freed
 DOCUMENTS = frozenset(
     {"report", "reports", "study", "survey", "data", "figures", "statistics", "statement", "review", "audit",

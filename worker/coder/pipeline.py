@@ -27,7 +27,7 @@ from worker.coder.lexicon import (
     tokenise,
 )
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
-from worker.coder.nonevents import accident, background_relative, statement_like, unaddressed
+from worker.coder.nonevents import accident, appeal, background_relative, statement_like, unaddressed
 from worker.coder.retype import (
     MUST,
     conditional_threat,
@@ -509,6 +509,8 @@ def _build_event(
         return []  # a statement needs its author
     if event_type == "REQUEST" and unaddressed(words, match, mentions, roles):
         return []  # "called for reform", "urged restraint": a position stated to no one (CAMEO 01)
+    if event_type == "REQUEST" and appeal(words, match):
+        return []  # "urged Europe to press Myanmar": an appeal (CAMEO 02), dropped by PLOVER
     civilian_ok = event_type in lexicon.cues.get("civilian_ok", ()) or (
         event_type in _DISSENT_TALK and not _DISSENT.isdisjoint(words)
     )  # workers or protesters refusing, yielding or demanding about their strike or protest
