@@ -840,3 +840,21 @@ def test_investigating_reports_is_an_investigation() -> None:
 def test_rounded_on_is_criticism() -> None:
     ev = one("Zambia's president rounded on Malawi's leaders over the water dispute.", "ACCUSE")
     assert countries(ev["actor"]) == {"ZMB"}
+
+
+def test_concession_carried_out_is_material_cooperation_but_a_promise_is_not() -> None:
+    done = one("The Kenyan government lifted a travel ban on the opposition leader on Monday.", "CONCEDE")
+    assert (done["quad_class"], done["cameo_root"]) == ("material_cooperation", "08")
+    assert types("The Kenyan government lifted a travel ban on the opposition leader on Monday.") == [
+        "CONCEDE"
+    ]  # the ban lifted is no coercion
+    strike = one("Chilean truck drivers called off their week-long strike on Friday.", "CONCEDE")
+    assert strike["quad_class"] == "material_cooperation"
+    for promised in (
+        "The Kenyan government agreed to lift the travel ban on the opposition leader.",
+        "Kenya's president said he would lift the travel ban on the opposition leader.",
+        "The Kenyan president apologised to Uganda for the border raid.",
+        "The Kenyan president pardoned 40 jailed Ugandan fishermen on Monday.",
+    ):
+        ev = one(promised, "CONCEDE")
+        assert (ev["quad_class"], ev["cameo_root"]) == ("verbal_cooperation", "03"), promised

@@ -21,3 +21,10 @@ def test_cameo_roots_follow_type_mode_and_context() -> None:
     assert cameo_root("ASSAULT", None, ["military"]) == "19"
     assert cameo_root("ASSAULT", "massacre") == "20"
     assert cameo_root("CONSULT", "phone") == "04"
+
+
+def test_a_concession_carried_out_is_cameo_yield_and_material_cooperation() -> None:
+    assert quad_class("CONCEDE", carried_out=True) == "material_cooperation"
+    assert cameo_root("CONCEDE", None, [], carried_out=True) == "08"
+    assert cameo_root("CONCEDE", None) == "03"  # 035: express intent to yield
+    assert quad_class("AGREE", carried_out=True) == "verbal_cooperation"  # only concessions

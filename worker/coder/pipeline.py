@@ -30,6 +30,7 @@ from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, S
 from worker.coder.nonevents import accident, appeal, background_relative, statement_like, unaddressed
 from worker.coder.retype import (
     MUST,
+    concession_carried_out,
     conditional_threat,
     conflict_after,
     cyber_attack,
@@ -620,6 +621,7 @@ def _assemble(
         evidence_end=sentence.end,
         trigger=trigger,
         confidence=max(0.05, confidence),
+        carried_out=event_type == "CONCEDE" and concession_carried_out(words, match, clause),
         negated=clause.negated,
         hypothetical=clause.hypothetical,
         future=clause.future,

@@ -325,3 +325,30 @@ def protesters_act(words: list[str], match: Match, event_type: str, mode: str | 
         if words[k] in (DISSENTERS if event_type == "COERCE" else PROTESTERS):
             return True  # activists or students who ask for something make a REQUEST
     return False
+
+
+# a CONCEDE trigger that only expresses a concession: intent, promise, offer, readiness (CAMEO 03),
+# an apology or regret (CAMEO 055), or the legal acts the manual keeps under CONCEDE (pardons, amnesty)
+_CONCESSION_WORDS = (
+    "agree", "agreed", "agrees", "agreeing", "agreement", "willing", "willingness", "ready", "readiness",
+    "prepared", "open", "promise", "promised", "promises", "promising", "pledge", "pledged", "pledges",
+    "pledging", "vow", "vowed", "vows", "vowing", "offer", "offered", "offers", "offering", "commit",
+    "commits", "committed", "commitment", "announce", "announced", "announces", "announcing", "signal",
+    "signalled", "signaled", "signals", "express", "expressed", "expresses", "expressing", "undertake",
+    "undertook", "undertakes", "propose", "proposed", "proposes", "proposing", "intention", "intend",
+    "intends", "intended", "plan", "plans", "planned", "say", "said", "says", "would", "will",
+    "apologize", "apologized", "apologizes", "apologise", "apologised", "apologises", "apology",
+    "apologies", "regret", "regrets", "regretted", "remorse", "pardon", "pardoned", "pardons",
+    "amnesty", "acquit", "acquitted", "acquits", "clemency",
+)  # fmt: skip
+EXPRESSED_CONCESSION = frozenset(_CONCESSION_WORDS)
+
+
+def concession_carried_out(words: list[str], match: Match, clause: ClauseInfo) -> bool:
+    """'lifted a travel ban on the journalist', 'called off the strike', 'repealed the boycott law',
+    'conceded to the drivers' demands': a concession done, with immediate material consequences, is
+    RETREAT by the codebook (CONCEDE holds promises and declarations; CAMEO 08 YIELD, material
+    cooperation). Promises, offers, readiness, apologies and pardons stay CONCEDE."""
+    if clause.future or clause.hypothetical or clause.negated:
+        return False
+    return words[match.start] not in EXPRESSED_CONCESSION

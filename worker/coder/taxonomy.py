@@ -95,12 +95,26 @@ CAMEO_ROOT_BY_MODE: Final[dict[tuple[str, str], str]] = {
 }
 
 
-def quad_class(event_type: str) -> str:
+def quad_class(event_type: str, carried_out: bool = False) -> str:
+    """The manual's table, except for a concession carried out (``carried_out``: a CONCEDE done, not
+    promised: "lifted the travel ban", "called off the strike"): CAMEO 08 YIELD, material cooperation,
+    as the codebook's "immediate material consequences" also say. Promised or offered concessions
+    (CAMEO 035, express intent to yield) stay verbal cooperation."""
+    if carried_out and event_type == "CONCEDE":
+        return MATERIAL_COOPERATION
     return QUAD_CLASS[event_type]
 
 
-def cameo_root(event_type: str, mode: str | None, contexts: tuple[str, ...] | list[str] = ()) -> str:
-    """The CAMEO root consistent with a PLOVER type, mode and contexts."""
+def cameo_root(
+    event_type: str,
+    mode: str | None,
+    contexts: tuple[str, ...] | list[str] = (),
+    carried_out: bool = False,
+) -> str:
+    """The CAMEO root consistent with a PLOVER type, mode and contexts; a CONCEDE is 08 YIELD when
+    carried out, else 03 (035, express intent to yield)."""
+    if event_type == "CONCEDE":
+        return "08" if carried_out else "03"
     if mode is not None:
         root = CAMEO_ROOT_BY_MODE.get((event_type, mode))
         if root is not None:
