@@ -11,7 +11,7 @@ from itertools import pairwise
 from worker.coder.clauses import CONDITIONAL, ClauseInfo
 from worker.coder.lexicon import Lexicon, Match
 from worker.coder.roles import Mention
-from worker.coder.rules import MATERIAL_CONFLICT, VERBAL
+from worker.coder.rules import MATERIAL_CONFLICT, VERBAL, scan_back
 
 MUST = frozenset({"must", "should"})
 
@@ -319,9 +319,6 @@ def protesters_act(words: list[str], match: Match, event_type: str, mode: str | 
     as the PROTEST. The subject (up to 12 tokens before, same clause) names the dissenters."""
     if not (event_type == "REQUEST" or (event_type == "COERCE" and mode in PROTEST_ACTS)):
         return False
-    for k in range(match.start - 1, max(-1, match.start - 13), -1):
-        if words[k] in SUBJECT_STOPS:
-            return False
-        if words[k] in (DISSENTERS if event_type == "COERCE" else PROTESTERS):
-            return True  # activists or students who ask for something make a REQUEST
-    return False
+    subjects = DISSENTERS if event_type == "COERCE" else PROTESTERS
+    # activists or students who ask for something make a REQUEST
+    return scan_back(words, match.start, 12, subjects, SUBJECT_STOPS) >= 0
