@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from worker.coder.actors import _may_open_tail, gazetteer
 from worker.coder.clauses import _reported_after
 from worker.coder.lexicon import (
+    _ABBREVIATION,
     TOKEN_RE,
     Lexicon,
     Pattern,
@@ -22,12 +23,17 @@ from worker.coder.lexicon import (
 )
 from worker.coder.segment import _add_span, _is_boundary, sentence_spans
 
-# the tokeniser as first written (backtracking quantifiers); TOKEN_RE uses possessive ones
-_PLAIN_TOKEN_RE = re.compile(r"\w+(?:-\w+)*|'s\b|'t\b|[^\w\s]")
+# the tokeniser with backtracking quantifiers; TOKEN_RE uses possessive ones
+_PLAIN_WORD = (
+    r"\w+(?:[-.,/:%](?:(?<=-)\w+|(?<=\d[.,/:])(?=\d)\w+|(?<=\d%)"
+    r"|(?<=\.)(?:(?<=\b[a-z]\.)(?:[a-z]\.)+|" + _ABBREVIATION + ")))*"
+)
+_PLAIN_TOKEN_RE = re.compile(_PLAIN_WORD + r"|'s\b|'t\b|[$€£¥](?=\d)" + _PLAIN_WORD + r"|[^\w\s]")
 
 _TEXT_PIECES = st.sampled_from(
-    ["a", "Kim", "-", "--", "'", "'s", "'t", "’", " ", "  ", "\n", ",", ".", "_", "9", "é", "anti-", "x-y"]
-)
+    ["a", "Kim", "-", "--", "'", "'s", "'t", "’", " ", "  ", "\n", ",", ".", "_", "9", "é", "anti-", "x-y",
+     "u.", "s.", "$", "%", "/", ":", "12", "gen", "no", "sept"]
+)  # fmt: skip
 
 
 @given(st.lists(_TEXT_PIECES, max_size=20).map("".join))

@@ -233,3 +233,29 @@ def test_meeting_a_goal_is_no_meeting() -> None:
     assert all(idiom_not_event(words, m) for m in matches if words[m.start] == "meet")
     words, matches = parse_triggers("Kenya's president met on Friday to discuss the deadline.")
     assert not idiom_not_event(words, match_with(matches, words, "met"))
+
+
+def test_scan_back_finds_the_nearest_cue_before_a_stop() -> None:
+    from worker.coder.rules import scan_back
+
+    words = ["the", "deal", ",", "which", "calls", "for", "talks"]
+    cues, stops = frozenset({"deal", "which"}), frozenset({","})
+    assert scan_back(words, 4, 4, cues, stops) == 3  # "which", nearest first
+    assert scan_back(words, 3, 4, cues, stops) == -1  # "," stops before "deal"
+    assert scan_back(words, 2, 1, cues, stops) == 1
+    assert scan_back(words, 4, 0, cues, stops) == -1  # no words in reach
+    assert scan_back(words, 2, 1, frozenset({"deal"}), frozenset({"deal"})) == -1  # in both: stops
+
+
+def test_scan_back_users_have_disjoint_cues_and_stops() -> None:
+    # the scans it replaced tested cues and stops in different orders: with disjoint sets order is moot
+    from worker.coder import nonevents, retype, rules
+
+    pairs = [
+        (nonevents.QUESTION_OR_FORECAST, nonevents.QUESTION_STOPS),
+        (nonevents._CONDITION, nonevents._CONDITION_BREAK),
+        (retype.DISSENTERS, retype.SUBJECT_STOPS),
+        (retype.PROTESTERS, retype.SUBJECT_STOPS),
+        (rules.TERMS_NOUNS, rules.TERMS_STOPS),
+    ]
+    assert all(cues.isdisjoint(stops) for cues, stops in pairs)

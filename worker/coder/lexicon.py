@@ -24,11 +24,32 @@ import orjson
 
 LEXICON_FILE = "lexicon.v1.json"
 
-# words, hyphenated words, possessive/negation clitics, single punctuation marks
-TOKEN_RE = re.compile(r"\w++(?:-\w++)*+|'s\b|'t\b|[^\w\s]")  # possessive: never backtracks
+# Words, hyphenated words, possessive/negation clitics, single punctuation marks. A token holds together
+# what a reader takes for one word, so that it counts once in a pattern gap: numbers with separators or
+# decimals ("1,000", "2.5", "9/11", "10:30"), a currency sign before a number ("$2.5"), a percent sign
+# after one ("20%"), dotted acronyms ("u.s.", "u.n.", "a.m.", "u.s.-led") and the abbreviations below
+# with their full stop ("gen.", "sept."; "no." only before a number). On normalised (lower-case) text.
+_ABBREVIATED = {  # by length: a look-behind has a fixed width
+    2: "mr ms dr lt st mt jr sr co vs",
+    3: "mrs gen col maj sgt cpl pvt adm cdr gov sen rep rev hon amb jan feb mar apr jun jul aug sep oct nov"
+    " dec inc ltd llc plc",
+    4: "capt cmdr brig pres sept corp bros govt dept",
+}
+_ABBREVIATION = (
+    "|".join(rf"(?<=\b(?:{'|'.join(words.split())})\.)" for words in _ABBREVIATED.values())
+    + r"|(?:(?<=\bno\.)|(?<=\bnos\.))(?=\s?\d)"
+)
+# a word's first run of word characters, then what may hold on to it: one character test skips the
+# loop for most words
+_WORD = (
+    r"\w++(?:[-.,/:%](?:(?<=-)\w++|(?<=\d[.,/:])(?=\d)\w++|(?<=\d%)"
+    r"|(?<=\.)(?:(?<=\b[a-z]\.)(?:[a-z]\.)++|" + _ABBREVIATION + ")))*+"
+)
+_TOKEN = _WORD + r"|'s\b|'t\b|[$€£¥](?=\d)" + _WORD
+TOKEN_RE = re.compile(_TOKEN + r"|[^\w\s]")  # possessive: never backtracks
 # the same for ASCII text, a quarter faster: ASCII classes, plus the separators \x1c-\x1f that Unicode
 # counts as whitespace
-_ASCII_TOKEN_RE = re.compile(r"\w++(?:-\w++)*+|'s\b|'t\b|[^\w\s\x1c-\x1f]", re.ASCII)
+_ASCII_TOKEN_RE = re.compile(_TOKEN + r"|[^\w\s\x1c-\x1f]", re.ASCII)
 _START = re.Match.start
 
 

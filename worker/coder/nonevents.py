@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from worker.coder.lexicon import Match
 from worker.coder.roles import Mention, Roles
-from worker.coder.rules import VERBAL
+from worker.coder.rules import VERBAL, scan_back
 
 PERFECT = frozenset({"has", "have", "had", "'ve"})
 
@@ -294,12 +294,7 @@ def question_or_forecast(words: list[str], match: Match) -> bool:
     """'Asked whether Chile would expel the diplomats, the minister said ...', 'analysts expect Turkey
     to criticise the decision', 'the court is expected to convict him': the act is asked about or
     forecast, not done."""
-    for k in range(match.start - 1, max(-1, match.start - 7), -1):
-        if words[k] in QUESTION_STOPS:
-            return False
-        if words[k] in QUESTION_OR_FORECAST:
-            return True
-    return False
+    return scan_back(words, match.start, 6, QUESTION_OR_FORECAST, QUESTION_STOPS) >= 0
 
 
 def generic_condemnation(words: list[str], match: Match) -> bool:
@@ -339,12 +334,8 @@ _CONDITION_BREAK = frozenset({";", ":", "but", "while", "after", "before", "beca
 def refusal_condition(words: list[str], match: Match) -> bool:
     """'will not end the strike until the app taxis are banned': what a refusal waits for is its
     condition, not an event; the refusal is."""
-    for k in range(match.start - 1, max(-1, match.start - 12), -1):
-        if words[k] in _CONDITION_BREAK:
-            return False
-        if words[k] in _CONDITION:
-            return not _REFUSING.isdisjoint(words[max(0, k - 10) : k])
-    return False
+    k = scan_back(words, match.start, 11, _CONDITION, _CONDITION_BREAK)
+    return k >= 0 and not _REFUSING.isdisjoint(words[max(0, k - 10) : k])
 
 
 def statement_like(words: list[str], match: Match) -> bool:

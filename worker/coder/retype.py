@@ -11,7 +11,7 @@ from itertools import pairwise
 from worker.coder.clauses import CONDITIONAL, ClauseInfo
 from worker.coder.lexicon import Lexicon, Match
 from worker.coder.roles import Mention
-from worker.coder.rules import MATERIAL_CONFLICT, VERBAL
+from worker.coder.rules import MATERIAL_CONFLICT, VERBAL, scan_back
 
 MUST = frozenset({"must", "should"})
 
@@ -319,12 +319,9 @@ def protesters_act(words: list[str], match: Match, event_type: str, mode: str | 
     as the PROTEST. The subject (up to 12 tokens before, same clause) names the dissenters."""
     if not (event_type == "REQUEST" or (event_type == "COERCE" and mode in PROTEST_ACTS)):
         return False
-    for k in range(match.start - 1, max(-1, match.start - 13), -1):
-        if words[k] in SUBJECT_STOPS:
-            return False
-        if words[k] in (DISSENTERS if event_type == "COERCE" else PROTESTERS):
-            return True  # activists or students who ask for something make a REQUEST
-    return False
+    subjects = DISSENTERS if event_type == "COERCE" else PROTESTERS
+    # activists or students who ask for something make a REQUEST
+    return scan_back(words, match.start, 12, subjects, SUBJECT_STOPS) >= 0
 
 
 # a CONCEDE trigger that only expresses a concession: intent, promise, offer, readiness (CAMEO 03),
@@ -346,9 +343,10 @@ EXPRESSED_CONCESSION = frozenset(_CONCESSION_WORDS)
 
 def concession_carried_out(words: list[str], match: Match, clause: ClauseInfo) -> bool:
     """'lifted a travel ban on the journalist', 'called off the strike', 'repealed the boycott law',
-    'conceded to the drivers' demands': a concession done, with immediate material consequences, is
-    RETREAT by the codebook (CONCEDE holds promises and declarations; CAMEO 08 YIELD, material
-    cooperation). Promises, offers, readiness, apologies and pardons stay CONCEDE."""
+    'conceded to the drivers' demands': a concession done, with immediate material consequences (the
+    codebook's CONCEDE rows are promises and declarations; CAMEO 08 YIELD, material cooperation). The
+    type stays CONCEDE; ``taxonomy`` gives it root 08 and material cooperation. Promises, offers,
+    readiness, apologies and pardons are not carried out."""
     if clause.future or clause.hypothetical or clause.negated:
         return False
     return words[match.start] not in EXPRESSED_CONCESSION

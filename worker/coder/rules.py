@@ -77,6 +77,18 @@ NEWS_PREDICATES = frozenset(
 AUXILIARY = frozenset({"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "got", "get"})
 
 
+def scan_back(words: list[str], start: int, window: int, cues: frozenset[str], stops: frozenset[str]) -> int:
+    """Walk back from the word before ``start`` over at most ``window`` words: the index of the nearest
+    cue word, or -1 when a stop word comes first (a word in both sets stops) or no cue is in reach."""
+    for k in range(start - 1, max(-1, start - 1 - window), -1):
+        word = words[k]
+        if word in stops:
+            return -1
+        if word in cues:
+            return k
+    return -1
+
+
 def stative(match: Match, words: list[str]) -> bool:
     """'poses a threat', 'under attack', 'amid protests', 'after the warning shots': a state or a
     background reference, not an act."""
@@ -468,12 +480,7 @@ def terms_of_document(words: list[str], match: Match) -> bool:
     deal, plan or law provides is its content (coded with the deal), not a request someone makes."""
     if match.entry.event_type != "REQUEST" or words[match.start] not in CALL:
         return False
-    for k in range(match.start - 1, max(-1, match.start - 5), -1):
-        if words[k] in TERMS_NOUNS:
-            return True
-        if words[k] in TERMS_STOPS:
-            return False
-    return False
+    return scan_back(words, match.start, 4, TERMS_NOUNS, TERMS_STOPS) >= 0
 
 
 # acts whose object can be people described by what was done to them ("freed a journalist jailed in 2019")
