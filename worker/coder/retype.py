@@ -325,3 +325,22 @@ def protesters_act(words: list[str], match: Match, event_type: str, mode: str | 
         if words[k] in (DISSENTERS if event_type == "COERCE" else PROTESTERS):
             return True  # activists or students who ask for something make a REQUEST
     return False
+
+
+PROGRAMMES = frozenset(
+    {"programme", "programmes", "program", "programs", "scheme", "schemes", "project", "projects", "fund",
+     "funds", "initiative", "initiatives", "facility"}
+)  # fmt: skip
+
+
+def domestic_programme(
+    words: list[str], match: Match, actors: list[Mention], recipients: list[Mention]
+) -> bool:
+    """'launched a welfare programme for rural women': a programme launched for the actor's own people
+    is domestic policy, no event; aid only when an IGO launches it or it reaches another country."""
+    if words[match.end - 1] not in PROGRAMMES:
+        return False
+    if any(m.sector == "IGO" for m in actors):
+        return False
+    own = {m.country for m in actors}
+    return not any(m.country is not None and m.country not in own for m in recipients)

@@ -257,7 +257,7 @@ def assign(
     targets: list[Mention] = []  # "anti-X"
     for m in mentions:
         k = _skip_determiners(tokens, m.tok_start - 1)
-        if k >= 0 and tokens[k] in locatives:
+        if k >= 0 and tokens[k] in locatives and not _source(tokens, match, k):
             loc.append(m)
         elif m.tok_start in excluded:
             continue
@@ -416,6 +416,12 @@ _PATIENTS = frozenset({"CVL", "REL", "REF", "EDU", "JRN", "LAB", "AGR", "MED", "
 # sentences, aid, protests); troop moves and visits at home have no recipient
 _DOMESTIC_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID", "PROTEST"})
 _PEOPLE_OF_PLACE = "CVL"
+
+
+def _source(tokens: list[str], match: Match, k: int) -> bool:
+    """ "received aid from X", "took delivery of boats from X": after a receiving trigger "from" names
+    the giver, not a place."""
+    return match.entry.swap and tokens[k] == "from" and match.start < k < match.end + 8
 
 
 def _after_by(tokens: list[str], m: Mention) -> bool:

@@ -163,6 +163,8 @@ def definite_background(lexicon: Lexicon, words: list[str], match: Match) -> boo
         return False  # "the truce took effect", "the sanctions were lifted": the noun's fate is the news
     if done_predicate(words, match.end):
         return False  # "the release of the sailors took place on Monday": reported as done now
+    if not PASSIVE_AUX.isdisjoint(words[i + 1 : match.end - 1]):
+        return False  # "the wanted man was extradited": a passive clause of its own, not a noun
     return not (words[i].endswith("ed") and match.end - i == 1) or match.entry.noun
 
 
@@ -534,7 +536,9 @@ def captive_subject(words: list[str], match: Match, matches: list[Match]) -> boo
 # predicates that report the act a definite noun names as done: (word before, word)
 DONE_PREDICATES = frozenset(
     {("took", "place"), ("was", "completed"), ("were", "completed"), ("been", "completed"),
-     ("went", "ahead"), ("got", "underway")}
+     ("went", "ahead"), ("got", "underway"), ("was", "carried"), ("were", "carried"), ("been", "carried"),
+     ("was", "confirmed"), ("were", "confirmed"), ("was", "marked"), ("was", "concluded"),
+     ("was", "finished"), ("were", "finished")}
 )  # fmt: skip
 
 

@@ -1,0 +1,83 @@
+"""Done material acts told from the recipient's side, in the passive or as totals, on invented wire
+sentences: the top event is material cooperation, the giver its actor; promises, needs and domestic
+programmes stay what they are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from worker.coder import Article, code_article
+from worker.coder.pipeline import top_event
+from worker.schema import validator
+
+
+def top(body: str) -> dict[str, Any] | None:
+    events = code_article(Article(id="t-rs", body=body, published_at="2024-05-20T09:00:00Z")).events
+    for ev in events:
+        validator("event.v1")(ev)
+    return top_event(events)
+
+
+def countries(ev: dict[str, Any], role: str) -> set[str | None]:
+    return {a["country"] for a in ev[role]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "giver", "receiver"),
+    [
+        ("Tunisia received a $500 million loan from Saudi Arabia on Monday, officials said.", "SAU", "TUN"),
+        ("Malawi got 30 million euros from Germany last week to buy fertiliser.", "DEU", "MWI"),
+        ("Most of the funding for the new dam came from China, Laotian officials said.", "CHN", None),
+        ("The Ghanaian navy took delivery of three patrol boats from the United States.", "USA", "GHA"),
+        ("Twenty tonnes of medicine were delivered to Sudan by Egypt, the Sudanese army said.", "EGY", None),
+        ("Medical supplies flown in by Turkey reached hospitals in Mogadishu on Sunday.", "TUR", None),
+        ("Intelligence on the cell was shared with Spain by Moroccan security services.", "MAR", None),
+    ],
+)
+def test_giver_is_the_actor(sentence: str, giver: str, receiver: str | None) -> None:
+    ev = top(sentence)
+    assert ev is not None and ev["quad_class"] == "material_cooperation", ev
+    assert giver in countries(ev, "actor"), ev
+    if receiver is not None:
+        assert receiver in countries(ev, "recipient"), ev
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 200 British nationals were evacuated from Beirut on Sunday, the Foreign Office said.",
+        "The evacuation of 120 Kenyan students from Kharkiv was carried out on Sunday, Nairobi said.",
+        "The return of two looted statues to Greece by Britain was marked at a ceremony on Monday.",
+        "The wanted banker was extradited to Italy by Swiss authorities on Tuesday, Italian police said.",
+        "A joint naval drill was staged by Egyptian and Saudi warships in the Red Sea, the navy said.",
+        "Sanctions on Cuba's state oil company were lifted by Canada on Friday, Ottawa said.",
+        "Aid convoys were allowed into the town by Ethiopian forces on Saturday, the UN said.",
+        "Fifty prisoners were exchanged between Armenia and Azerbaijan on Thursday.",
+        "Austria has spent 2 billion euros on integrating refugees since 2016, the interior ministry said.",
+        "Some 8,000 Fijian soldiers have served with UN peacekeeping missions since 1978, the army said.",
+        "Canada's humanitarian aid to Yemen reached 90 million dollars last year, Ottawa said.",
+        "South Korea launched a $40 million programme on Monday to train Ghanaian nurses, Seoul said.",
+    ],
+)
+def test_passive_noun_and_total_acts_are_material(sentence: str) -> None:
+    ev = top(sentence)
+    assert ev is not None and ev["quad_class"] == "material_cooperation", ev
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru launched a food programme for poor families in Lima on Monday, the government said.",
+        "Ecuador launched a housing scheme for low-income families in Quito on Thursday.",
+    ],
+)
+def test_domestic_programmes_are_no_material_act(sentence: str) -> None:
+    ev = top(sentence)
+    assert ev is None or ev["quad_class"] != "material_cooperation", ev
+
+
+def test_promised_programme_stays_verbal() -> None:
+    ev = top("Mexico will launch a $20 million aid programme for Haitian migrants, the minister said.")
+    assert ev is not None and ev["quad_class"] == "verbal_cooperation", ev
