@@ -81,3 +81,33 @@ def test_domestic_programmes_are_no_material_act(sentence: str) -> None:
 def test_promised_programme_stays_verbal() -> None:
     ev = top("Mexico will launch a $20 million aid programme for Haitian migrants, the minister said.")
     assert ev is not None and ev["quad_class"] == "verbal_cooperation", ev
+
+
+def test_agents_coordinated_after_by_all_act() -> None:
+    ev = top("The drill, code-named Desert Shield, was staged by Omani marines and British commandos.")
+    assert ev is not None and ev["event_type"] == "COOPERATE", ev
+    assert countries(ev, "actor") == {"OMN", "GBR"}, ev
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Italy spent 1.2 billion euros ($1.3 billion) last year on helping to house refugees, Rome said.",
+        "Ghana accepted a $300 million loan from China on Monday, the finance ministry said.",
+        "A hospital funded by Japan opened in the Cambodian city of Battambang on Monday.",
+        "Forty migrants were rescued by the Greek coast guard off Lesbos on Sunday.",
+        "Some 450 Nepali peacekeepers were deployed in South Sudan last month, the UN said.",
+        "The evacuation of 300 Turkish nationals from Gaza began on Monday, Ankara said.",
+    ],
+)
+def test_more_shapes_of_done_material_acts(sentence: str) -> None:
+    ev = top(sentence)
+    assert ev is not None and ev["quad_class"] == "material_cooperation", ev
+
+
+def test_converted_amount_in_parentheses_does_not_break_a_gap() -> None:
+    from worker.coder.lexicon import _amount_aside, tokenise
+
+    words = tokenise("spent 9 billion euros ($9.8 billion) on aid")
+    assert _amount_aside(words, words.index("(")) == words.index(")") - words.index("(") + 1
+    assert _amount_aside(tokenise("the agency (WFP) said"), 2) == 0

@@ -284,7 +284,8 @@ def assign(
     if clause.passive:
         by = [m for m in after if _after_by(tokens, m)]
         if by:
-            roles.actors = _group_after(by, tokens)
+            # "staged by U.S. marines and Jordanian forces": the agents coordinated after "by"
+            roles.actors = _group_after([m for m in after if m.tok_start >= by[0].tok_start], tokens)
             if before:
                 roles.recipients = _group_before(before, tokens)
             _set_location(roles, loc)

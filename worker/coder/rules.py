@@ -548,6 +548,10 @@ def done_predicate(words: list[str], end: int) -> bool:
     for k in range(end, min(len(words), end + 14)):
         if words[k] in SCOPE_BREAK or words[k] == ",":
             return False
-        if k > end and (words[k - 1], words[k]) in DONE_PREDICATES:
+        if k > end and ((words[k - 1], words[k]) in DONE_PREDICATES or words[k] in DONE_STARTED):
             return True
     return False
+
+
+# a verb that reports the act a definite noun names as under way ("the evacuation began on Monday")
+DONE_STARTED = frozenset({"began", "begun", "started", "resumed"})
