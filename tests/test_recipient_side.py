@@ -111,3 +111,30 @@ def test_converted_amount_in_parentheses_does_not_break_a_gap() -> None:
     words = tokenise("spent 9 billion euros ($9.8 billion) on aid")
     assert _amount_aside(words, words.index("(")) == words.index(")") - words.index("(") + 1
     assert _amount_aside(tokenise("the agency (WFP) said"), 2) == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nine abducted Indian engineers were freed by gunmen in northern Nigeria on Sunday.",
+        "The number of civilians evacuated from the besieged port by the Red Cross has reached 4,000.",
+    ],
+)
+def test_participle_describing_the_people_transferred_yields_to_the_transfer(sentence: str) -> None:
+    ev = top(sentence)
+    assert ev is not None and ev["quad_class"] == "material_cooperation", ev
+
+
+def test_attributive_captive_needs_a_passive_release_of_the_same_noun() -> None:
+    from worker.coder.lexicon import find_triggers, load_lexicon, tokenise
+    from worker.coder.rules import attributive_captive
+
+    lexicon = load_lexicon()
+    for text, expected in [
+        ("two detained journalists were freed on friday", True),
+        ("police detained 20 people and five were released", False),
+    ]:
+        words = tokenise(text)
+        matches = find_triggers(lexicon, words)
+        detained = next(m for m in matches if words[m.start] == "detained")
+        assert attributive_captive(words, detained, matches) is expected, text

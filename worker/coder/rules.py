@@ -520,7 +520,9 @@ def captive_subject(words: list[str], match: Match, matches: list[Match]) -> boo
         return False
     if words[i - 1] in AUXILIARY or words[i - 1] in PRONOUNS or words[i - 1] in CLAUSE_BREAK - {","}:
         return False
-    if match.end >= len(words) or words[match.end] not in PARTICIPLE_NEXT:
+    if match.end < len(words) and words[match.end] not in PARTICIPLE_NEXT:
+        return attributive_captive(words, match, matches)
+    if match.end >= len(words):
         return False  # "police arrested 20 people, and five were released": a finite verb and its object
     for m in matches:
         if m.start < match.end or m.start - match.end > 15:
@@ -529,6 +531,33 @@ def captive_subject(words: list[str], match: Match, matches: list[Match]) -> boo
             m.entry.event_type in TRANSFER_TYPES
             and words[m.start - 1] in PASSIVE_AUX
             and SCOPE_BREAK.isdisjoint(words[match.end : m.start])
+        )
+    return False
+
+
+COUNT_BEFORE = DETERMINERS | frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens",
+     "hundreds", "several", "some", "all", "many", "those", "these"}
+)  # fmt: skip
+
+
+def attributive_captive(words: list[str], match: Match, matches: list[Match]) -> bool:
+    """'Twelve detained aid workers were freed', 'the kidnapped engineers have been released': a
+    conflict participle before the noun of a passive release describes the people released."""
+    i = match.start
+    counted = i == 0 or words[i - 1] in COUNT_BEFORE or words[i - 1][:1].isdigit()
+    if not counted:
+        return False
+    for m in matches:
+        if m.start < match.end:
+            continue
+        between = words[match.end : m.start - 1]
+        return (
+            m.entry.event_type in TRANSFER_TYPES
+            and 1 <= len(between) <= 3
+            and words[m.start - 1] in PASSIVE_AUX
+            and CLAUSE_BREAK.isdisjoint(between)
+            and "and" not in between
         )
     return False
 
