@@ -138,3 +138,24 @@ def test_attributive_captive_needs_a_passive_release_of_the_same_noun() -> None:
         matches = find_triggers(lexicon, words)
         detained = next(m for m in matches if words[m.start] == "detained")
         assert attributive_captive(words, detained, matches) is expected, text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pakistan borrowed $2 billion from China last month, the finance ministry said.",
+        "Portugal's biggest state bank was bailed out by the European Union on Friday.",
+        "About 600 Dutch troops flew home from Mali on Thursday, the defence ministry said.",
+        "Japan launched a programme on Monday to train Iraqi police officers in forensic work.",
+        "The number of Indian nationals evacuated from Ukraine has risen to 18,000, New Delhi said.",
+        "Turkish aid arrived in the Syrian city of Aleppo on Tuesday, the Red Crescent said.",
+    ],
+)
+def test_borrowing_bailouts_homecomings_and_counts_are_material(sentence: str) -> None:
+    ev = top(sentence)
+    assert ev is not None and ev["quad_class"] == "material_cooperation", ev
+
+
+def test_troops_returning_fire_is_no_homecoming() -> None:
+    ev = top("Indian troops returned fire across the border in Kashmir on Sunday, the army said.")
+    assert ev is None or ev["quad_class"] != "material_cooperation", ev

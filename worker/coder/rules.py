@@ -165,6 +165,8 @@ def definite_background(lexicon: Lexicon, words: list[str], match: Match) -> boo
         return False  # "the release of the sailors took place on Monday": reported as done now
     if not PASSIVE_AUX.isdisjoint(words[i + 1 : match.end - 1]):
         return False  # "the wanted man was extradited": a passive clause of its own, not a noun
+    if words[i] in COUNT_NOUNS:
+        return False  # "the number of nationals evacuated has risen to 900": a count of acts done
     return not (words[i].endswith("ed") and match.end - i == 1) or match.entry.noun
 
 
@@ -581,6 +583,8 @@ def done_predicate(words: list[str], end: int) -> bool:
             return True
     return False
 
+
+COUNT_NOUNS = frozenset({"number", "total", "tally"})
 
 # a verb that reports the act a definite noun names as under way ("the evacuation began on Monday")
 DONE_STARTED = frozenset({"began", "begun", "started", "resumed"})
