@@ -159,3 +159,8 @@ def test_borrowing_bailouts_homecomings_and_counts_are_material(sentence: str) -
 def test_troops_returning_fire_is_no_homecoming() -> None:
     ev = top("Indian troops returned fire across the border in Kashmir on Sunday, the army said.")
     assert ev is None or ev["quad_class"] != "material_cooperation", ev
+
+
+def test_decimal_amount_counts_as_one_token_in_a_gap() -> None:
+    ev = top("The IMF approved a $10.2 billion loan to Peru on Thursday, the fund said.")
+    assert ev is not None and ev["event_type"] == "AID", ev
