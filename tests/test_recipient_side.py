@@ -164,3 +164,18 @@ def test_troops_returning_fire_is_no_homecoming() -> None:
 def test_decimal_amount_counts_as_one_token_in_a_gap() -> None:
     ev = top("The IMF approved a $10.2 billion loan to Peru on Thursday, the fund said.")
     assert ev is not None and ev["event_type"] == "AID", ev
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Egyptian engineers helped rebuild two bridges in the Libyan city of Derna last month.",
+        "The last Danish soldiers left Iraq on Monday, ending a 20-year deployment.",
+        "The Somali coast guard received training from Italian instructors in Mogadishu last week.",
+        "About $6 billion in frozen Iranian funds were transferred to Qatar on Monday, officials said.",
+        "Rice and water were dropped by Pakistani air force helicopters to stranded villagers in Sindh.",
+    ],
+)
+def test_help_departures_training_and_unfrozen_funds_are_material(sentence: str) -> None:
+    ev = top(sentence)
+    assert ev is not None and ev["quad_class"] == "material_cooperation", ev
