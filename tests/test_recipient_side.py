@@ -71,6 +71,7 @@ def test_passive_noun_and_total_acts_are_material(sentence: str) -> None:
     [
         "Peru launched a food programme for poor families in Lima on Monday, the government said.",
         "Ecuador launched a housing scheme for low-income families in Quito on Thursday.",
+        "The government launched a programme to help small businesses hit by the floods.",
     ],
 )
 def test_domestic_programmes_are_no_material_act(sentence: str) -> None:

@@ -338,7 +338,7 @@ def domestic_programme(
 ) -> bool:
     """'launched a welfare programme for rural women': a programme launched for the actor's own people
     is domestic policy, no event; aid only when an IGO launches it or it reaches another country."""
-    if words[match.end - 1] not in PROGRAMMES:
+    if PROGRAMMES.isdisjoint(words[match.start : match.end]):
         return False
     if any(m.sector == "IGO" for m in actors):
         return False
