@@ -180,3 +180,22 @@ def test_decimal_amount_counts_as_one_token_in_a_gap() -> None:
 def test_help_departures_training_and_unfrozen_funds_are_material(sentence: str) -> None:
     ev = top(sentence)
     assert ev is not None and ev["quad_class"] == "material_cooperation", ev
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tanzania won a $500 million loan from the World Bank on Tuesday to upgrade its roads.",
+        "Ukraine's air force now flies 40 F-16 jets supplied by Denmark and Norway.",
+        "Militiamen loyal to the government were trained and armed by Iran, a UN report said.",
+        "Syrian refugees in Jordan benefit from a 2 billion euro EU programme, the Commission said.",
+    ],
+)
+def test_loans_won_weapons_supplied_and_programmes_benefited_from(sentence: str) -> None:
+    ev = top(sentence)
+    assert ev is not None and ev["quad_class"] == "material_cooperation", ev
+
+
+def test_a_recipient_described_in_the_background_is_no_event() -> None:
+    ev = top("Long a big recipient of Soviet aid, Cuba now turns to China for credit, analysts said.")
+    assert ev is None or ev["quad_class"] != "material_cooperation", ev
