@@ -199,3 +199,16 @@ def test_loans_won_weapons_supplied_and_programmes_benefited_from(sentence: str)
 def test_a_recipient_described_in_the_background_is_no_event() -> None:
     ev = top("Long a big recipient of Soviet aid, Cuba now turns to China for credit, analysts said.")
     assert ev is None or ev["quad_class"] != "material_cooperation", ev
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hezbollah fighters, who were trained by Iran, attacked Israeli positions on Saturday.",
+        "The Dutch club won 30 million euros from the sale of its goalkeeper to an English side.",
+        "Soldiers who served in Afghanistan were honoured at a ceremony in Ottawa on Monday.",
+    ],
+)
+def test_descriptions_of_participants_and_prizes_are_no_aid(sentence: str) -> None:
+    ev = top(sentence)
+    assert ev is None or ev["event_type"] != "AID", ev

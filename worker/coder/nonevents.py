@@ -342,4 +342,14 @@ def statement_like(words: list[str], match: Match) -> bool:
         or question_or_forecast(words, match)
         or generic_condemnation(words, match)
         or refusal_condition(words, match)
+        or uncounted_service(words, match)
     )
+
+
+SERVICE = frozenset({"served", "serve", "serving"})
+
+
+def uncounted_service(words: list[str], match: Match) -> bool:
+    """'soldiers who served in Iraq were honoured': service named without a count describes people;
+    '12,000 soldiers served with the UN force' records a deployment."""
+    return words[match.end - 1] in SERVICE and not counted_transfer(words, match)

@@ -508,6 +508,8 @@ def _build_event(
 
     if event_type in VERBAL and not roles.actors:
         return []  # a statement needs its author
+    if event_type == "AID" and clause.passive and clause.kind == RELATIVE:
+        return []  # "fighters, who were trained by Iran, attacked": describes the participants
     if event_type == "AID" and entry.swap and clause.infinitive:
         return []  # "waited a year to receive aid from X": a receipt hoped for, not one done
     if event_type == "AID" and domestic_programme(words, match, roles.actors, roles.recipients):
