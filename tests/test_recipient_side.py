@@ -212,3 +212,14 @@ def test_a_recipient_described_in_the_background_is_no_event() -> None:
 def test_descriptions_of_participants_and_prizes_are_no_aid(sentence: str) -> None:
     ev = top(sentence)
     assert ev is None or ev["event_type"] != "AID", ev
+
+
+def test_a_receipt_from_no_giver_is_no_aid() -> None:
+    ev = top("The money came from drug trafficking, prosecutors told a court in Bogota.")
+    assert ev is None or ev["event_type"] != "AID", ev
+
+
+def test_the_visitor_from_a_country_is_the_actor_of_a_hosted_visit() -> None:
+    ev = top("Kenya hosted a delegation from Japan on Monday.")
+    assert ev is not None and ev["event_type"] == "CONSULT", ev
+    assert countries(ev, "actor") == {"JPN"} and countries(ev, "recipient") == {"KEN"}, ev

@@ -510,8 +510,14 @@ def _build_event(
         return []  # a statement needs its author
     if event_type == "AID" and clause.passive and clause.kind == RELATIVE:
         return []  # "fighters, who were trained by Iran, attacked": describes the participants
-    if event_type == "AID" and entry.swap and clause.infinitive:
-        return []  # "waited a year to receive aid from X": a receipt hoped for, not one done
+    if (
+        event_type == "AID"
+        and entry.swap
+        and (clause.infinitive or (not roles.actors and "from" in words[match.start : match.end]))
+    ):
+        # "waited a year to receive aid from X": a receipt hoped for, not one done; "the money came
+        # from drug trafficking": a receipt needs its giver
+        return []
     if event_type == "AID" and domestic_programme(words, match, roles.actors, roles.recipients):
         return []  # "launched a welfare programme for rural women": domestic policy
     if event_type == "REQUEST" and unaddressed(words, match, mentions, roles):
