@@ -223,3 +223,15 @@ def test_the_visitor_from_a_country_is_the_actor_of_a_hosted_visit() -> None:
     ev = top("Kenya hosted a delegation from Japan on Monday.")
     assert ev is not None and ev["event_type"] == "CONSULT", ev
     assert countries(ev, "actor") == {"JPN"} and countries(ev, "recipient") == {"KEN"}, ev
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pupils were evacuated from the school after a gas leak in Lyon, police said.",
+        "Journalists were allowed into the courtroom in Cairo for the verdict on Monday.",
+    ],
+)
+def test_domestic_evacuations_and_court_access_are_no_material_act(sentence: str) -> None:
+    ev = top(sentence)
+    assert ev is None or ev["quad_class"] != "material_cooperation", ev
