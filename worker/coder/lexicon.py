@@ -350,6 +350,16 @@ def _match_from(tokens: list[str], elements: tuple[Element, ...], ei: int, ti: i
                 j += skip
                 limit = min(n, limit + skip)
                 continue
+            elif tok == "." and 0 < j < n - 1 and tokens[j - 1][:1].isdigit() and tokens[j + 1][:1].isdigit():
+                # "$10.2 billion": the decimal point and its digits count as one number
+                j += 2
+                limit = min(n, limit + 2)
+                continue
+            elif tok == "(" and (skip := _amount_aside(tokens, j)):
+                # "23 billion euros ($25.65 billion)": a converted amount does not count either
+                j += skip
+                limit = min(n, limit + skip)
+                continue
             elif tok in _GAP_STOP:
                 break
             j += 1
@@ -361,6 +371,19 @@ def _match_from(tokens: list[str], elements: tuple[Element, ...], ei: int, ti: i
 
 # gaps never run across clause punctuation
 _GAP_STOP = frozenset({";", ":", "(", ")"})
+_CURRENCY = frozenset({"$", "£", "€", "¥", "us", "usd", "eur"})
+
+
+def _amount_aside(tokens: list[str], j: int) -> int:
+    """Length of a parenthesised amount opening at ``j`` ("($25.65 billion)"), else 0."""
+    if j + 1 >= len(tokens) or not (tokens[j + 1] in _CURRENCY or tokens[j + 1][:1].isdigit()):
+        return 0
+    for k in range(j + 2, min(len(tokens), j + 10)):
+        if tokens[k] == ")":
+            return k - j + 1
+        if tokens[k] in _GAP_STOP:
+            return 0
+    return 0
 
 
 def find_triggers(lexicon: Lexicon, tokens: list[str]) -> list[Match]:

@@ -25,12 +25,25 @@ def standing_position(words: list[str], match: Match) -> bool:
     (A standing adverb alone, "has long refused talks", still reports the refusal.)"""
     i = match.start
     before = words[max(0, i - 3) : i]
-    if PERFECT.isdisjoint(before):
+    if PERFECT.isdisjoint(before) or counted_transfer(words, match):
         return False
     aux = max(k for k in range(max(0, i - 3), i) if words[k] in PERFECT)
     if any(w not in ("been", "also") for w in words[aux + 1 : i]):
         return False
     return _years_span(words, match.end)
+
+
+TRANSFERS = frozenset({"AID", "COOPERATE", "RETREAT"})
+AMOUNTS = frozenset({"million", "billion", "thousand", "thousands", "hundreds", "tonnes", "tons", "total"})
+
+
+def counted_transfer(words: list[str], match: Match) -> bool:
+    """'Sweden has spent 4.5 billion crowns on refugees since 2022', '12,000 soldiers have served in
+    Cyprus since 1964': a counted total of material acts is a record of acts done, not a position."""
+    if match.entry.event_type not in TRANSFERS:
+        return False
+    near = words[max(0, match.start - 6) : match.end + 4]
+    return any(w[:1].isdigit() or w in AMOUNTS for w in near)
 
 
 def _years_span(words: list[str], end: int) -> bool:
@@ -354,4 +367,14 @@ def statement_like(words: list[str], match: Match) -> bool:
         or question_or_forecast(words, match)
         or generic_condemnation(words, match)
         or refusal_condition(words, match)
+        or uncounted_service(words, match)
     )
+
+
+SERVICE = frozenset({"served", "serve", "serving"})
+
+
+def uncounted_service(words: list[str], match: Match) -> bool:
+    """'soldiers who served in Iraq were honoured': service named without a count describes people;
+    '12,000 soldiers served with the UN force' records a deployment."""
+    return words[match.end - 1] in SERVICE and not counted_transfer(words, match)

@@ -36,6 +36,7 @@ from worker.coder.retype import (
     cyber_attack,
     demanded,
     diplomatic_protest,
+    domestic_programme,
     joint_exercise,
     material_cooperation,
     ordered_act,
@@ -440,7 +441,7 @@ def _build_event(
     lexicon = state.lexicon
     entry = match.entry
     event_type, mode = entry.event_type, entry.mode
-    if words[match.start] in _BE_FORMS and not clause.passive:
+    if not clause.passive and (words[match.start] in _BE_FORMS or _passive_inside(words, match)):
         clause = replace(clause, passive=True)  # a pattern that starts at "was returned to"
     if reported_would(lexicon, words, match, clause):
         clause = replace(clause, hypothetical=False, future=True)  # "X said it would ...": a promise
@@ -508,6 +509,18 @@ def _build_event(
 
     if event_type in VERBAL and not roles.actors:
         return []  # a statement needs its author
+    if event_type == "AID" and clause.passive and clause.kind == RELATIVE:
+        return []  # "fighters, who were trained by Iran, attacked": describes the participants
+    if (
+        event_type == "AID"
+        and entry.swap
+        and (clause.infinitive or (not roles.actors and "from" in words[match.start : match.end]))
+    ):
+        # "waited a year to receive aid from X": a receipt hoped for, not one done; "the money came
+        # from drug trafficking": a receipt needs its giver
+        return []
+    if event_type == "AID" and domestic_programme(words, match, roles.actors, roles.recipients):
+        return []  # "launched a welfare programme for rural women": domestic policy
     if event_type == "REQUEST" and unaddressed(words, match, mentions, roles):
         return []  # "called for reform", "urged restraint": a position stated to no one (CAMEO 01)
     if event_type == "REQUEST" and appeal(words, match):
@@ -545,6 +558,20 @@ def _build_event(
                       event_type, mode, contexts_found, actors, recipients, roles.location, weak_nonpolitical)
         )  # fmt: skip
     return out
+
+
+_TRANSFERS = frozenset({"AID", "COOPERATE", "RETREAT", "MOBILIZE"})
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being"})
+
+
+def _passive_inside(words: list[str], match: Match) -> bool:
+    """A transfer or troop pattern that holds its own passive: "aid was delivered", "convoys were
+    allowed into", "supplies airdropped by X", "the drill was staged by X"; its "by" agent acts and
+    the mention before it receives."""
+    if match.entry.event_type not in _TRANSFERS:
+        return False
+    inner = words[match.start + 1 : match.end]
+    return inner[-1:] == ["by"] or not _PASSIVE_AUX.isdisjoint(inner[:-1])
 
 
 def _troops_arrive(words: list[str], match: Match, clause: ClauseInfo) -> bool:

@@ -350,3 +350,22 @@ def concession_carried_out(words: list[str], match: Match, clause: ClauseInfo) -
     if clause.future or clause.hypothetical or clause.negated:
         return False
     return words[match.start] not in EXPRESSED_CONCESSION
+
+
+PROGRAMMES = frozenset(
+    {"programme", "programmes", "program", "programs", "scheme", "schemes", "project", "projects", "fund",
+     "funds", "initiative", "initiatives", "facility"}
+)  # fmt: skip
+
+
+def domestic_programme(
+    words: list[str], match: Match, actors: list[Mention], recipients: list[Mention]
+) -> bool:
+    """'launched a welfare programme for rural women': a programme launched for the actor's own people
+    is domestic policy, no event; aid only when an IGO launches it or it reaches another country."""
+    if PROGRAMMES.isdisjoint(words[match.start : match.end]):
+        return False
+    if any(m.sector == "IGO" for m in actors):
+        return False
+    own = {m.country for m in actors}
+    return not any(m.country is not None and m.country not in own for m in recipients)

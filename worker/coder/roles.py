@@ -255,10 +255,14 @@ def assign(
     loc: list[Mention] = []  # "in X", "at the X"
     usable: list[Mention] = []
     targets: list[Mention] = []  # "anti-X"
+    sources: list[Mention] = []  # "received aid from X": the giver
     for m in mentions:
         k = _skip_determiners(tokens, m.tok_start - 1)
-        if k >= 0 and tokens[k] in locatives:
+        if k >= 0 and tokens[k] in locatives and not _source(tokens, match, k):
             loc.append(m)
+        elif k >= 0 and tokens[k] == "from" and match.entry.swap:
+            sources.append(m)
+            usable.append(m)
         elif m.tok_start in excluded:
             continue
         elif m.against:
@@ -284,7 +288,8 @@ def assign(
     if clause.passive:
         by = [m for m in after if _after_by(tokens, m)]
         if by:
-            roles.actors = _group_after(by, tokens)
+            # "staged by U.S. marines and Jordanian forces": the agents coordinated after "by"
+            roles.actors = _group_after([m for m in after if m.tok_start >= by[0].tok_start], tokens)
             if before:
                 roles.recipients = _group_before(before, tokens)
             _set_location(roles, loc)
@@ -366,7 +371,10 @@ def assign(
     elif match.entry.reciprocal:
         roles.actors = subject + [m for m in objects if m not in subject]
     elif match.entry.swap:
-        roles.actors = objects
+        givers = sources or _givers(tokens, after, start, end)
+        roles.actors = (
+            _group_after(givers, tokens) if givers else [] if "from" in tokens[start:end] else objects
+        )
         roles.recipients = subject
     elif event_type in reciprocal_types and with_objs and match.entry.mode != "visit":
         roles.actors = subject
@@ -416,6 +424,21 @@ _PATIENTS = frozenset({"CVL", "REL", "REF", "EDU", "JRN", "LAB", "AGR", "MED", "
 # sentences, aid, protests); troop moves and visits at home have no recipient
 _DOMESTIC_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID", "PROTEST"})
 _PEOPLE_OF_PLACE = "CVL"
+
+
+def _givers(tokens: list[str], after: list[Mention], start: int, end: int) -> list[Mention]:
+    """ "benefit from a 2 billion euro EU programme": a mention in the phrase "from" opens inside a
+    receiving trigger (up to six tokens on, no comma between) is the giver."""
+    if "from" not in tokens[start:end]:
+        return []
+    k = tokens.index("from", start, end)
+    return [m for m in after if k < m.tok_start <= k + 6 and "," not in tokens[k : m.tok_start]][:1]
+
+
+def _source(tokens: list[str], match: Match, k: int) -> bool:
+    """ "received aid from X", "took delivery of boats from X": after a receiving trigger "from" names
+    the giver, not a place."""
+    return match.entry.swap and tokens[k] == "from" and match.start < k < match.end + 8
 
 
 def _after_by(tokens: list[str], m: Mention) -> bool:

@@ -175,6 +175,10 @@ def definite_background(lexicon: Lexicon, words: list[str], match: Match) -> boo
         return False  # "the truce took effect", "the sanctions were lifted": the noun's fate is the news
     if done_predicate(words, match.end):
         return False  # "the release of the sailors took place on Monday": reported as done now
+    if not PASSIVE_AUX.isdisjoint(words[i + 1 : match.end - 1]):
+        return False  # "the wanted man was extradited": a passive clause of its own, not a noun
+    if words[i] in COUNT_NOUNS:
+        return False  # "the number of nationals evacuated has risen to 900": a count of acts done
     return not (words[i].endswith("ed") and match.end - i == 1) or match.entry.noun
 
 
@@ -525,7 +529,9 @@ def captive_subject(words: list[str], match: Match, matches: list[Match]) -> boo
         return False
     if words[i - 1] in AUXILIARY or words[i - 1] in PRONOUNS or words[i - 1] in CLAUSE_BREAK - {","}:
         return False
-    if match.end >= len(words) or words[match.end] not in PARTICIPLE_NEXT:
+    if match.end < len(words) and words[match.end] not in PARTICIPLE_NEXT:
+        return attributive_captive(words, match, matches)
+    if match.end >= len(words):
         return False  # "police arrested 20 people, and five were released": a finite verb and its object
     for m in matches:
         if m.start < match.end or m.start - match.end > 15:
@@ -538,10 +544,39 @@ def captive_subject(words: list[str], match: Match, matches: list[Match]) -> boo
     return False
 
 
+COUNT_BEFORE = DETERMINERS | frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "dozens",
+     "hundreds", "several", "some", "all", "many", "those", "these"}
+)  # fmt: skip
+
+
+def attributive_captive(words: list[str], match: Match, matches: list[Match]) -> bool:
+    """'Twelve detained aid workers were freed', 'the kidnapped engineers have been released': a
+    conflict participle before the noun of a passive release describes the people released."""
+    i = match.start
+    counted = i == 0 or words[i - 1] in COUNT_BEFORE or words[i - 1][:1].isdigit()
+    if not counted:
+        return False
+    for m in matches:
+        if m.start < match.end:
+            continue
+        between = words[match.end : m.start - 1]
+        return (
+            m.entry.event_type in TRANSFER_TYPES
+            and 1 <= len(between) <= 3
+            and words[m.start - 1] in PASSIVE_AUX
+            and CLAUSE_BREAK.isdisjoint(between)
+            and "and" not in between
+        )
+    return False
+
+
 # predicates that report the act a definite noun names as done: (word before, word)
 DONE_PREDICATES = frozenset(
     {("took", "place"), ("was", "completed"), ("were", "completed"), ("been", "completed"),
-     ("went", "ahead"), ("got", "underway")}
+     ("went", "ahead"), ("got", "underway"), ("was", "carried"), ("were", "carried"), ("been", "carried"),
+     ("was", "confirmed"), ("were", "confirmed"), ("was", "marked"), ("was", "concluded"),
+     ("was", "finished"), ("were", "finished")}
 )  # fmt: skip
 
 
@@ -551,6 +586,12 @@ def done_predicate(words: list[str], end: int) -> bool:
     for k in range(end, min(len(words), end + 14)):
         if words[k] in SCOPE_BREAK or words[k] == ",":
             return False
-        if k > end and (words[k - 1], words[k]) in DONE_PREDICATES:
+        if k > end and ((words[k - 1], words[k]) in DONE_PREDICATES or words[k] in DONE_STARTED):
             return True
     return False
+
+
+COUNT_NOUNS = frozenset({"number", "total", "tally"})
+
+# a verb that reports the act a definite noun names as under way ("the evacuation began on Monday")
+DONE_STARTED = frozenset({"began", "begun", "started", "resumed"})
