@@ -376,7 +376,10 @@ _CURRENCY = frozenset({"$", "£", "€", "¥", "us", "usd", "eur"})
 
 def _amount_aside(tokens: list[str], j: int) -> int:
     """Length of a parenthesised amount opening at ``j`` ("($25.65 billion)"), else 0."""
-    if j + 1 >= len(tokens) or not (tokens[j + 1] in _CURRENCY or tokens[j + 1][:1].isdigit()):
+    if j + 1 >= len(tokens):
+        return 0
+    first = tokens[j + 1]
+    if not (first in _CURRENCY or first[:1].isdigit() or first[:1] in _CURRENCY):  # "$25.65" is one token
         return 0
     for k in range(j + 2, min(len(tokens), j + 10)):
         if tokens[k] == ")":
