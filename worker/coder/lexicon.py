@@ -350,11 +350,6 @@ def _match_from(tokens: list[str], elements: tuple[Element, ...], ei: int, ti: i
                 j += skip
                 limit = min(n, limit + skip)
                 continue
-            elif tok == "." and 0 < j < n - 1 and tokens[j - 1][:1].isdigit() and tokens[j + 1][:1].isdigit():
-                # "$10.2 billion": the decimal point and its digits count as one number
-                j += 2
-                limit = min(n, limit + 2)
-                continue
             elif tok == "(" and (skip := _amount_aside(tokens, j)):
                 # "23 billion euros ($25.65 billion)": a converted amount does not count either
                 j += skip
