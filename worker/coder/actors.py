@@ -252,6 +252,15 @@ def gazetteer() -> _Gazetteer:
     )
 
 
+@cache
+def sector_words() -> frozenset[str]:
+    """The words of head nouns, modifiers and titles, lower-cased (matched in any case)."""
+    sectors = _load("sectors.json")
+    forms = [*sectors["heads"], *sectors["modifiers"], *sectors["person_titles"], *sectors["bare_titles"]]
+    forms += sectors.get("title_seeds", [])
+    return frozenset(w for form in forms for w in re.findall(r"[a-z]+", form.lower()))
+
+
 def _leading_word(form: str) -> str:
     """The leading run of word characters and hyphens of a modifier or head noun, lower-cased: all
     that a text's next word can be where the form starts ("u.n." -> "u", "women's" -> "women")."""

@@ -16,6 +16,7 @@ from typing import Any
 from worker.coder.actors import find_actors
 from worker.coder.clauses import CONDITIONAL, RELATIVE, REPORTED, SUBORDINATE, ClauseInfo, analyse
 from worker.coder.events import event_date, make_event, published_date
+from worker.coder.headline import recase_headline
 from worker.coder.lexicon import (
     Lexicon,
     Match,
@@ -140,7 +141,7 @@ class _ArticleState:
         resolved for the dominant country and again as a sentence)."""
         found = self.actor_cache.get(text)
         if found is None:
-            found = self.actor_cache[text] = find_actors(text)
+            found = self.actor_cache[text] = find_actors(recase_headline(text))
         return found
 
     def dominant_country(self) -> str | None:

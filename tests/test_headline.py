@@ -1,0 +1,45 @@
+"""Headline case (``worker.coder.headline``) on invented headlines."""
+
+from __future__ import annotations
+
+from worker.coder.headline import recase_headline
+from worker.coder.model import Article
+from worker.coder.pipeline import code_article, top_event
+
+
+def test_title_case_words_are_lowered_but_names_kept() -> None:
+    text = "Portugal Accuses Morocco Of Blocking Fishing Boats In Strait Of Gibraltar"
+    out = recase_headline(text)
+    assert len(out) == len(text)
+    assert out.startswith("Portugal accuses Morocco of blocking")
+    assert "Strait of Gibraltar" in out
+
+
+def test_all_caps_become_title_case_and_known_acronyms_stay() -> None:
+    out = recase_headline("NORWAY RECALLS ENVOY FROM US OVER NATO ROW")
+    assert out.startswith("Norway recalls")
+    assert " US " in out and "NATO" in out
+
+
+def test_ordinary_sentences_are_unchanged() -> None:
+    text = "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Monday."
+    assert recase_headline(text) == text
+    sentence_case = "Police in Lima arrest 12 over the riots"
+    assert recase_headline(sentence_case) == sentence_case
+
+
+def _top(text: str) -> dict[str, object] | None:
+    return top_event(code_article(Article(id="h", body=text, published_at="2024-05-01")).events)
+
+
+def test_a_title_case_headline_is_coded_like_its_sentence() -> None:
+    top = _top("Portugal Accuses Morocco Of Blocking Fishing Boats")
+    assert top is not None and top["event_type"] == "ACCUSE"
+    assert [a["country"] for a in top["actor"]] == ["PRT"]  # type: ignore[index]
+    assert [r["country"] for r in top["recipient"]] == ["MAR"]  # type: ignore[index]
+
+
+def test_an_all_caps_headline_keeps_its_actor() -> None:
+    top = _top("NORWAY EXPELS TWO RUSSIAN DIPLOMATS")
+    assert top is not None and top["event_type"] == "SANCTION"
+    assert [a["country"] for a in top["actor"]] == ["NOR"]  # type: ignore[index]
