@@ -43,3 +43,17 @@ def test_an_all_caps_headline_keeps_its_actor() -> None:
     top = _top("NORWAY EXPELS TWO RUSSIAN DIPLOMATS")
     assert top is not None and top["event_type"] == "SANCTION"
     assert [a["country"] for a in top["actor"]] == ["NOR"]  # type: ignore[index]
+
+
+def test_a_to_infinitive_after_the_subject_is_a_headline_future() -> None:
+    top = _top("Norway To Impose Tariffs On Chilean Salmon")
+    assert top is not None and top["event_type"] == "THREATEN" and top["future"] is True
+    top = _top("Vietnam PM to Meet Thai Premier in Hanoi")
+    assert top is not None and top["event_type"] == "AGREE"  # an announced meeting
+    top = _top("Spain And Portugal To Hold Joint Naval Drills")
+    assert top is not None and top["event_type"] == "AGREE"
+
+
+def test_a_purpose_infinitive_is_not_a_future() -> None:
+    top = _top("Chilean police were sent to Arica to arrest the smugglers.")
+    assert top is not None and top["event_type"] == "COERCE" and top["future"] is False

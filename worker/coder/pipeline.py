@@ -36,6 +36,7 @@ from worker.coder.retype import (
     cyber_attack,
     demanded,
     diplomatic_protest,
+    headline_future,
     joint_exercise,
     material_cooperation,
     ordered_act,
@@ -444,6 +445,8 @@ def _build_event(
         clause = replace(clause, passive=True)  # a pattern that starts at "was returned to"
     if reported_would(lexicon, words, match, clause):
         clause = replace(clause, hypothetical=False, future=True)  # "X said it would ...": a promise
+    if headline_future(words, mentions, match, clause):
+        clause = replace(clause, future=True)  # "Japan to Send Troops": a headline's future
     roles = assign(lexicon, words, mentions, match, clause, event_type, excluded)
     if not roles.actors:
         _fallback_actors(state, paragraph, sentence, words, mentions, match, clause, event_type, roles)

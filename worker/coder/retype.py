@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from worker.coder.actors import sector_words
 from worker.coder.clauses import CONDITIONAL, ClauseInfo
 from worker.coder.lexicon import Lexicon, Match
 from worker.coder.roles import Mention
@@ -325,3 +326,30 @@ def protesters_act(words: list[str], match: Match, event_type: str, mode: str | 
         if words[k] in (DISSENTERS if event_type == "COERCE" else PROTESTERS):
             return True  # activists or students who ask for something make a REQUEST
     return False
+
+
+_SUBJECT_JOINERS = frozenset({",", "and", "'s", "’s", "&"})
+
+
+def headline_future(words: list[str], mentions: list[Mention], match: Match, clause: ClauseInfo) -> bool:
+    """A headline's "to"-future: "Japan to Send Troops", "EU, Canada to Hold Joint Drills" (a subject
+    right before the "to" of the trigger or of its light verb, no verb of its own: it will, or plans to)."""
+    if clause.future:
+        return False
+    to_at = match.start - 1
+    if to_at >= 1 and words[to_at] != "to":
+        to_at -= 1  # "to hold joint patrols"
+    if to_at < 1 or words[to_at] != "to":
+        return False
+    covered = [False] * to_at
+    ends_at_to = False
+    for m in mentions:
+        if m.tok_start < to_at:
+            for k in range(m.tok_start, min(m.tok_end, to_at)):
+                covered[k] = True
+            ends_at_to = ends_at_to or m.tok_end == to_at
+    if not ends_at_to:
+        return False
+    start = clause.region_start
+    titles = sector_words()  # "Pakistan PM to Meet"
+    return all(covered[k] or words[k] in _SUBJECT_JOINERS or words[k] in titles for k in range(start, to_at))
