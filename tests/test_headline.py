@@ -57,3 +57,10 @@ def test_a_to_infinitive_after_the_subject_is_a_headline_future() -> None:
 def test_a_purpose_infinitive_is_not_a_future() -> None:
     top = _top("Chilean police were sent to Arica to arrest the smugglers.")
     assert top is not None and top["event_type"] == "COERCE" and top["future"] is False
+
+
+def test_a_domestic_actor_keeps_its_verb_capitalised() -> None:
+    assert recase_headline("Police Detain 12 Students In Arequipa") == "Police Detain 12 Students in Arequipa"
+    top = _top("Peruvian Police Detain 12 Students In Arequipa")
+    assert top is not None and top["event_type"] == "COERCE"
+    assert [a["country"] for a in top["actor"]] == ["PER"]  # type: ignore[index]

@@ -57,6 +57,7 @@ _ADJECTIVAL = frozenset(
      "president", "presidency", "administration", "judiciary", "tribunal", "armed forces", "prosecutor",
      "rebel", "insurgent", "militant", "guerrilla", "jihadist", "soldier", "crowd", "mob"}
 )  # fmt: skip
+DOMESTIC_ADJECTIVES = _ADJECTIVAL  # read as actors only before a verb-like or capitalised word
 _VERBISH = frozenset(
     {"said", "says", "say", "has", "have", "had", "is", "was", "are", "were", "will", "would", "could",
      "can", "may", "might", "must", "should", "did", "does", "do", "also", "then", "later", "which", "who",

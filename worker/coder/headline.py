@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from worker.coder.actors import build_table, gazetteer, sector_words
+from worker.coder.actors import DOMESTIC_ADJECTIVES, build_table, gazetteer, sector_words
 from worker.coder.lexicon import load_lexicon
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -89,14 +89,18 @@ def recase_headline(text: str) -> str:
     function: list[tuple[int, int]] = []
     common: list[tuple[int, int]] = []
     lower = 0
+    previous = before = ""
     for m in _WORD.finditer(text):
         word = m.group(0)
         key = word.lower()
+        # "Police Arrest", "Opposition Party Ahead": the capital keeps the noun before an actor
+        after_domestic = previous in DOMESTIC_ADJECTIVES or f"{before} {previous}" in DOMESTIC_ADJECTIVES
+        before, previous = previous, key
         if key not in vocabulary:
             continue
         if word[0].islower():
             lower += 1
-        elif m.start() and (word[1:].islower() or len(word) == 1):
+        elif m.start() and (word[1:].islower() or len(word) == 1) and not after_domestic:
             (function if key in _FUNCTION else common).append(m.span())
     capitalised = len(function) + len(common)
     if capitalised < _MIN_CAPITALISED or capitalised <= lower:
