@@ -199,3 +199,18 @@ def test_invented_actor_sets_keep_a_floor(name: str, actor_floor: float, recipie
     report = eval_actors(items)
     assert report["actor_country_rate"] >= actor_floor
     assert report["recipient_country_rate"] >= recipient_floor
+
+
+@pytest.mark.parametrize(
+    ("body", "recipient"),
+    [
+        ("Ethiopia pulled troops back from a village in northern Somalia.", ["SOM"]),
+        ("Azerbaijan Masses Troops Near Armenian Border", ["ARM"]),
+    ],
+)
+def test_own_troops_moved_are_no_recipient(body: str, recipient: list[str]) -> None:
+    from worker.coder.pipeline import top_event
+
+    top = top_event(_events(body))
+    assert top is not None and top["event_type"] in ("RETREAT", "MOBILIZE")
+    assert [r["country"] for r in top["recipient"]] == recipient

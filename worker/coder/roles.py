@@ -239,6 +239,9 @@ def _clause_end(tokens: list[str], end: int) -> int:
     return n
 
 
+_MOVES_FORCES = frozenset({"RETREAT", "MOBILIZE"})  # one's own troops are what is moved, not the recipient
+
+
 def assign(
     lexicon: Lexicon,
     tokens: list[str],
@@ -348,6 +351,8 @@ def assign(
         near = rest and rest[0].tok_start - objects[-1].tok_end <= 4 and rest[0].mention.kind != "domestic"
         if near and rest[0].country is not None:
             objects = _group_after(rest, tokens)
+        elif event_type in _MOVES_FORCES:
+            objects = []  # "withdrew troops from a town in Lebanon": the place, if any, is hit
     if not objects and targets:
         objects = [t for t in targets if t.tok_start > start] or [
             t for t in targets[-1:] if t.mention.kind != "owner"
@@ -465,9 +470,12 @@ def _verb_before(tokens: list[str], m: Mention) -> int:
 
 
 def _place_is_recipient(event_type: str, match: Match) -> bool:
-    """Material conflict and aid reach the people of the place; a visit, its host."""
+    """Material conflict and aid reach the people of the place; a visit, its host; a withdrawal, the
+    place left."""
     return (
-        event_type in _MATERIAL_CONFLICT or event_type in _DOMESTIC_PLACE_TYPES or match.entry.mode == "visit"
+        event_type in _MATERIAL_CONFLICT
+        or event_type in _DOMESTIC_PLACE_TYPES
+        or match.entry.mode in ("visit", "withdraw")
     )
 
 
