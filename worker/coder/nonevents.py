@@ -330,3 +330,28 @@ def statement_like(words: list[str], match: Match) -> bool:
         or generic_condemnation(words, match)
         or refusal_condition(words, match)
     )
+
+
+QUESTION_OPENERS = frozenset(
+    {"will", "would", "can", "could", "should", "is", "are", "was", "were", "does", "do", "did", "has",
+     "have", "why", "how", "what", "who", "where", "when", "which"}
+)  # fmt: skip
+COMMENT_LABELS = frozenset(
+    {"opinion", "analysis", "commentary", "comment", "editorial", "explainer", "factbox", "op-ed",
+     "column", "view", "insight", "q&a", "timeline", "quiz"}
+)  # fmt: skip
+_QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "«", "»"})
+
+
+def question_or_comment_line(words: list[str]) -> bool:
+    """A direct question ("Will Iran Strike Back?") or a line labelled as comment ("Opinion: ...",
+    "Analysis - ..."): it tells of no act."""
+    if not words:
+        return False
+    first = 1 if words[0] in _QUOTES and len(words) > 1 else 0
+    if words[first] in COMMENT_LABELS and first + 1 < len(words) and words[first + 1] in (":", "-", "|"):
+        return True
+    last = len(words) - 1
+    while last > 0 and words[last] in _QUOTES:
+        last -= 1
+    return words[last] == "?" and words[first] in QUESTION_OPENERS

@@ -28,7 +28,13 @@ from worker.coder.lexicon import (
     tokenise,
 )
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
-from worker.coder.nonevents import accident, background_relative, statement_like, unaddressed
+from worker.coder.nonevents import (
+    accident,
+    background_relative,
+    question_or_comment_line,
+    statement_like,
+    unaddressed,
+)
 from worker.coder.retype import (
     MUST,
     conditional_threat,
@@ -204,7 +210,7 @@ def code_sentence(
     if not matches:
         return []
     nonpolitical = lexicon.cue_set("nonpolitical")
-    if not nonpolitical.isdisjoint(words):
+    if not nonpolitical.isdisjoint(words) or question_or_comment_line(words):
         return []
     found = state.actors(sentence.text)
     if found:
