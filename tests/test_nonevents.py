@@ -155,3 +155,9 @@ def test_question_and_comment_headlines_tell_of_no_act() -> None:
     assert _top_type("Ecuador Expels Mexican Envoy As Row Deepens") == "SANCTION"
     # a quoted question inside a sentence that reports an act
     assert _top_type('"Will they attack us?" the mayor asked, before troops shelled the town.') == "ASSAULT"
+
+
+def test_a_denied_act_is_a_statement() -> None:
+    assert _top_type("Rwanda Denies Backing Rebels In Eastern Congo") is None
+    assert _top_type("Burundi denied sending troops into Rwanda on Monday.") is None
+    assert _top_type("Will Chile Expel The Envoy? What We Know") is None

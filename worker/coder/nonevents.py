@@ -351,7 +351,9 @@ def question_or_comment_line(words: list[str]) -> bool:
     first = 1 if words[0] in _QUOTES and len(words) > 1 else 0
     if words[first] in COMMENT_LABELS and first + 1 < len(words) and words[first + 1] in (":", "-", "|"):
         return True
-    last = len(words) - 1
-    while last > 0 and words[last] in _QUOTES:
-        last -= 1
-    return words[last] == "?" and words[first] in QUESTION_OPENERS
+    if words[first] not in QUESTION_OPENERS or "?" not in words:
+        return False
+    # a heading keeps its question and the title of its answer on one line: "Will X Attack? What We Know";
+    # a quoted question goes on with its reporting clause: '"Will they attack?" the mayor asked, ...'
+    rest = words[words.index("?") + 1 :]
+    return not rest or rest[0] not in _QUOTES or all(w in _QUOTES for w in rest)
