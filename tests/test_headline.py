@@ -64,3 +64,9 @@ def test_a_domestic_actor_keeps_its_verb_capitalised() -> None:
     top = _top("Peruvian Police Detain 12 Students In Arequipa")
     assert top is not None and top["event_type"] == "COERCE"
     assert [a["country"] for a in top["actor"]] == ["PER"]  # type: ignore[index]
+
+
+def test_a_wire_slug_does_not_hide_the_actor() -> None:
+    assert recase_headline("UPDATE 2-Norway Expels Russian Diplomats").startswith("UPDATE 2 Norway expels")
+    top = _top("UPDATE 1-Norway Expels Russian Diplomats Over Spy Case")
+    assert top is not None and [a["country"] for a in top["actor"]] == ["NOR"]  # type: ignore[index]

@@ -26,6 +26,8 @@ _FUNCTION = frozenset(
 )  # fmt: skip
 _LOWER_START = re.compile(r"\s[a-z]")  # a word in lower case
 _UPPER_START = re.compile(r"\s[A-Z]")
+# a wire slug glued to the headline: "UPDATE 2-Germany Expels ..."; its dash becomes a space
+_WIRE_SLUG = re.compile(r"(?:UPDATE|WRAPUP|REFILE|CORRECTED|RPT|EXCLUSIVE|URGENT)(?: \d+)?-(?=[A-Z])")
 _MIN_CAPITALISED = 1  # common words in Title Case (and more than in lower case) make a headline
 
 
@@ -79,6 +81,9 @@ def _lowered(text: str, spans: list[tuple[int, int]]) -> str:
 
 def recase_headline(text: str) -> str:
     """``text`` as a sentence-case line when it is written in Title Case or ALL CAPS, else unchanged."""
+    slug = _WIRE_SLUG.match(text) if text[:1].isupper() else None
+    if slug is not None:
+        text = text[: slug.end() - 1] + " " + text[slug.end() :]
     if _all_caps(text):
         text = _untitle_caps(text)
     elif " the " in text or " a " in text:
