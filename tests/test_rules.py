@@ -233,3 +233,16 @@ def test_meeting_a_goal_is_no_meeting() -> None:
     assert all(idiom_not_event(words, m) for m in matches if words[m.start] == "meet")
     words, matches = parse_triggers("Kenya's president met on Friday to discuss the deadline.")
     assert not idiom_not_event(words, match_with(matches, words, "met"))
+
+
+def test_protesters_arrested_or_attacked_are_no_protest_of_their_own() -> None:
+    from worker.coder.model import Article
+    from worker.coder.pipeline import code_article
+
+    def types(body: str) -> list[str]:
+        events = code_article(Article(id="p", body=body, published_at="2024-03-01")).events
+        return sorted(str(e["event_type"]) for e in events)
+
+    assert types("Police Detain 40 Protesters In Arequipa") == ["COERCE"]
+    assert types("Riot police fired tear gas at demonstrators in Quito on Monday.") == ["ASSAULT"]
+    assert "PROTEST" in types("Protesters blocked roads in Quito as police arrested 20 people.")

@@ -92,6 +92,7 @@ from worker.coder.rules import (
     participle_modifier,
     persuaded,
     pledge_as_participant,
+    protesters_acted_on,
     reduced_relative,
     scope_end,
     stative,
@@ -289,6 +290,7 @@ def _surviving_triggers(
             or (match.entry.event_type in FORCE_TYPES and ceased(words, match))
             or modifier_or_label(words, match)
             or captive_description(words, match, kept)
+            or protesters_acted_on(words, match, kept)
             or captive_subject(words, match, matches)
             or meeting_setting(words, match)
             or pledge_as_participant(words, match)
