@@ -81,13 +81,13 @@ def _lowered(text: str, spans: list[tuple[int, int]]) -> str:
 
 def recase_headline(text: str) -> str:
     """``text`` as a sentence-case line when it is written in Title Case or ALL CAPS, else unchanged."""
-    slug = _WIRE_SLUG.match(text) if text[:1].isupper() else None
+    slug = _WIRE_SLUG.match(text) if text[1:2].isupper() else None
     if slug is not None:
         text = text[: slug.end() - 1] + " " + text[slug.end() :]
+    if " the " in text or " a " in text:
+        return text  # headlines have no articles (a quick test first)
     if _all_caps(text):
         text = _untitle_caps(text)
-    elif " the " in text or " a " in text:
-        return text  # headlines have no articles (a quick test first)
     elif 2 * len(_LOWER_START.findall(text)) >= len(_UPPER_START.findall(text)):
         return text  # a third of the words or more in lower case: ordinary case
     vocabulary = _vocabulary()
