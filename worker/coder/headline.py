@@ -25,7 +25,6 @@ _FUNCTION = frozenset(
      "who", "what", "why", "how", "more", "most", "all", "some", "two", "three", "first", "last", "next"}
 )  # fmt: skip
 _LOWER_START = re.compile(r"\s[a-z]")  # a word in lower case
-_UPPER_START = re.compile(r"\s[A-Z]")
 # a wire slug glued to the headline: "UPDATE 2-Germany Expels ..."; its dash becomes a space
 _WIRE_SLUG = re.compile(r"(?:UPDATE|WRAPUP|REFILE|CORRECTED|RPT|EXCLUSIVE|URGENT)(?: \d+)?-(?=[A-Z])")
 _MIN_CAPITALISED = 1  # common words in Title Case (and more than in lower case) make a headline
@@ -88,7 +87,7 @@ def recase_headline(text: str) -> str:
         return text  # headlines have no articles (a quick test first)
     if _all_caps(text):
         text = _untitle_caps(text)
-    elif 2 * len(_LOWER_START.findall(text)) >= len(_UPPER_START.findall(text)):
+    elif 3 * len(_LOWER_START.findall(text)) >= text.count(" "):
         return text  # a third of the words or more in lower case: ordinary case
     vocabulary = _vocabulary()
     function: list[tuple[int, int]] = []
