@@ -125,12 +125,12 @@ def test_headline_scoring_on_a_tiny_file(tmp_path: Path, capsys: pytest.CaptureF
 
 def test_invented_headline_set_keeps_a_floor() -> None:
     """Regression floor on the invented headline set (scored unread once: 106/163 right, quad macro-F1
-    0.854; then read), not a quality claim."""
+    0.854; 108/163 after three labels were corrected by the manual; then read), not a quality claim."""
     from worker.cli.evaluate import _read_headline_gold, eval_headlines
 
     items = list(_read_headline_gold(Path(__file__).parent / "data" / "headline-gold.tsv"))
     report = eval_headlines(items)
     assert report["n"] >= 150 and report["event_n"] >= 120
-    assert report["macro_f1"] >= 0.92 and report["right"] >= 128
-    assert report["type_accuracy"] >= 0.82 and report["actor_country_rate"] >= 0.9
+    assert report["macro_f1"] >= 0.92 and report["right"] >= 130
+    assert report["type_accuracy"] >= 0.84 and report["actor_country_rate"] >= 0.9
     assert report["recipient_country_rate"] >= 0.82
