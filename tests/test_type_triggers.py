@@ -243,3 +243,8 @@ def test_banning_a_church_movement_or_union_is_coercion(sentence: str) -> None:
 def test_expulsion_media_bans_and_dispatched_aid(sentence: str, event_type: str) -> None:
     found = top(sentence)
     assert found is not None and found["event_type"] == event_type, found
+
+
+def test_agreeing_to_pause_an_offensive_is_a_concession() -> None:
+    found = top("Ethiopia Agrees To Pause Offensive In Amhara For Talks")
+    assert found is not None and found["event_type"] == "CONCEDE", found
