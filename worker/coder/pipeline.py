@@ -462,7 +462,7 @@ def _build_event(
         state.last_actors = list(roles.actors)
 
     # PLOVER re-typing rules
-    if event_type == "PROTEST" and diplomatic_protest(words, match, roles.actors):
+    if event_type == "PROTEST" and diplomatic_protest(words, match, roles.actors, roles.recipients):
         event_type, mode = "ACCUSE", "disapprove"  # a government "protests": diplomatic protest
     if threatened is not None:
         # "vowed to annex", "threatened to impose sanctions": a threat, its mode from the act threatened

@@ -137,15 +137,23 @@ def threat_mode(event_type: str, mode: str | None) -> str | None:
     return _THREAT_MODES.get((event_type, mode or ""))
 
 
-def diplomatic_protest(words: list[str], match: Match, actors: list[Mention]) -> bool:
-    """'Japan protested to Beijing over ...': a state's verbal protest is ACCUSE; strikes, rallies and
-    people protesting outside an embassy stay PROTEST."""
+def diplomatic_protest(
+    words: list[str], match: Match, actors: list[Mention], recipients: list[Mention] | None = None
+) -> bool:
+    """'Japan protested to Beijing over ...', 'Manila Protests Chinese Coast Guard Actions': a state's
+    verbal protest is ACCUSE; strikes, rallies and people protesting outside an embassy stay PROTEST."""
     if match.entry.mode != "demo" or not words[match.start].startswith("protest"):
         return False
-    if match.end >= len(words) or words[match.end] not in PROTEST_TO:
+    if match.end >= len(words):
+        return False
+    # "protested Chinese actions": a foreign party right after the verb, protested by a state (not its people)
+    transitive = any(m.tok_start == match.end and m.country is not None for m in recipients or ())
+    if words[match.end] not in PROTEST_TO and not transitive:
         return False
     # the state is the subject right before the verb ("Japan (formally) protested")
     near = [m for m in actors if 0 <= match.start - m.tok_end <= 2]
+    if words[match.end] not in PROTEST_TO:
+        near = [m for m in near if m.mention.kind not in ("demonym", "domestic")]
     return any(m.country is not None and m.sector in STATE_SECTORS for m in near)
 
 
