@@ -214,3 +214,14 @@ def test_own_troops_moved_are_no_recipient(body: str, recipient: list[str]) -> N
     top = top_event(_events(body))
     assert top is not None and top["event_type"] in ("RETREAT", "MOBILIZE")
     assert [r["country"] for r in top["recipient"]] == recipient
+
+
+def test_a_demand_made_of_a_party_after_from() -> None:
+    from worker.coder.pipeline import top_event
+
+    top = top_event(_events("Hanoi Demands Compensation From Beijing Over Sunk Trawler"))
+    assert top is not None and top["event_type"] == "REQUEST"
+    assert [r["country"] for r in top["recipient"]] == ["CHN"]
+    # far from the demand, "from" stays a place or source
+    top = top_event(_events("Chile urged its allies to shield ports from Peruvian smugglers."))
+    assert top is not None and [r["country"] for r in top["recipient"]] != ["PER"]

@@ -260,7 +260,7 @@ def assign(
     targets: list[Mention] = []  # "anti-X"
     for m in mentions:
         k = _skip_determiners(tokens, m.tok_start - 1)
-        if k >= 0 and tokens[k] in locatives:
+        if k >= 0 and tokens[k] in locatives and not _asked_from(tokens, k, m, match, event_type):
             loc.append(m)
         elif m.tok_start in excluded:
             continue
@@ -467,6 +467,11 @@ def _verb_before(tokens: list[str], m: Mention) -> int:
         return -1
     word = tokens[k]
     return k if word.endswith("ed") or word in _IRREGULAR_PAST else -1
+
+
+def _asked_from(tokens: list[str], k: int, m: Mention, match: Match, event_type: str) -> bool:
+    """ "demanded an apology from Tokyo": the party a demand is made of, right after its object."""
+    return tokens[k] == "from" and event_type == "REQUEST" and 0 <= m.tok_start - match.end <= 4
 
 
 def _place_is_recipient(event_type: str, match: Match) -> bool:
