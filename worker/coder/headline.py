@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from worker.coder.actors import DOMESTIC_ADJECTIVES, build_table, gazetteer, sector_words
+from worker.coder.actors import DOMESTIC_ADJECTIVES, gazetteer, sector_words
 from worker.coder.lexicon import load_lexicon
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -31,7 +31,7 @@ _MIN_CAPITALISED = 1  # common words in Title Case (and more than in lower case)
 
 
 @cache
-def _vocabulary() -> frozenset[str]:
+def vocabulary() -> frozenset[str]:
     """Lower-case common words: the lexicon's pattern and cue words and function words, without head
     nouns, modifiers and titles (read in either case) and without the gazetteer's capitalised names."""
     lexicon = load_lexicon()
@@ -43,7 +43,7 @@ def _vocabulary() -> frozenset[str]:
                     words.update(element)
     for cue in lexicon.sets.values():
         words.update(cue)
-    names = {name.lower() for name in build_table() if not name[0].islower()}
+    names = {name.lower() for name in gazetteer().table if not name[0].islower()}
     common = frozenset(w for w in words if w.isalpha() and w.isascii()) - sector_words() - names
     return common | _FUNCTION
 
@@ -89,7 +89,7 @@ def recase_headline(text: str) -> str:
         text = _untitle_caps(text)
     elif 3 * len(_LOWER_START.findall(text)) >= text.count(" "):
         return text  # a third of the words or more in lower case: ordinary case
-    vocabulary = _vocabulary()
+    common_words = vocabulary()
     function: list[tuple[int, int]] = []
     common: list[tuple[int, int]] = []
     lower = 0
@@ -100,7 +100,7 @@ def recase_headline(text: str) -> str:
         # "Police Arrest", "Opposition Party Ahead": the capital keeps the noun before an actor
         after_domestic = previous in DOMESTIC_ADJECTIVES or f"{before} {previous}" in DOMESTIC_ADJECTIVES
         before, previous = previous, key
-        if key not in vocabulary:
+        if key not in common_words:
             continue
         if word[0].islower():
             lower += 1
