@@ -225,3 +225,12 @@ def test_a_demand_made_of_a_party_after_from() -> None:
     # far from the demand, "from" stays a place or source
     top = top_event(_events("Chile urged its allies to shield ports from Peruvian smugglers."))
     assert top is not None and [r["country"] for r in top["recipient"]] != ["PER"]
+
+
+def test_a_trigger_inside_its_actor_reaches_the_place_after_it() -> None:
+    from worker.coder.pipeline import top_event
+
+    top = top_event(_events("UN Peacekeepers Arrive In Burundi"))
+    assert top is not None and top["event_type"] == "AID"
+    assert [a["country"] for a in top["actor"]] == ["UNO"]
+    assert [r["country"] for r in top["recipient"]] == ["BDI"]

@@ -355,6 +355,9 @@ def _fallback_actors(
     covering = [m for m in mentions if m.tok_start < match.start < m.tok_end and m.country is not None]
     if covering:
         roles.actors = covering[:1]
+        place = roles.location  # "UN peacekeepers arrived in Mali": the place after the trigger is reached
+        if place is not None and not roles.recipients and _reached(place, event_type, match, covering[0]):
+            roles.recipients = [place]
         return
     if not PRONOUNS.isdisjoint(words[clause.region_start : match.start]):
         if clause.reported and clause.speaker_start >= 0:
@@ -369,6 +372,19 @@ def _fallback_actors(
         return
     if clause.passive and event_type in _AUTHORITY_ACTS and roles.location and roles.location.country:
         roles.actors = [replace(roles.location, sector="GOV")]  # the authority of a city too
+
+
+_PLACE_REACHED = frozenset({"AID", "ASSAULT", "COERCE", "MOBILIZE"})
+
+
+def _reached(place: Mention, event_type: str, match: Match, actor: Mention) -> bool:
+    """Aid or force reaching a place with a country after the trigger, not the actor's own."""
+    return (
+        event_type in _PLACE_REACHED
+        and place.tok_start > match.start
+        and place.country is not None
+        and place.country != actor.country
+    )
 
 
 _PERSON_KINDS = frozenset({"person", "title"})
