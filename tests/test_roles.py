@@ -234,3 +234,17 @@ def test_a_trigger_inside_its_actor_reaches_the_place_after_it() -> None:
     assert top is not None and top["event_type"] == "AID"
     assert [a["country"] for a in top["actor"]] == ["UNO"]
     assert [r["country"] for r in top["recipient"]] == ["BDI"]
+
+
+def test_arrests_and_sentences_with_no_one_named_hit_the_states_own_people() -> None:
+    from worker.coder.pipeline import top_event
+
+    for body, country in [
+        ("Uzbekistan Detains 25 Suspects Over Alleged Plot", "UZB"),
+        ("A Bolivian court sentenced nine men to prison on Monday.", "BOL"),
+    ]:
+        top = top_event(_events(body))
+        assert top is not None and [r["country"] for r in top["recipient"]] == [country], body
+        assert top["recipient"][0]["sector"] == "CVL"
+    top = top_event(_events("Uzbekistan Detains 25 Kazakh Traders"))
+    assert top is not None and [r["country"] for r in top["recipient"]] == ["KAZ"]

@@ -374,6 +374,10 @@ def _fallback_actors(
         roles.actors = [replace(roles.location, sector="GOV")]  # the authority of a city too
 
 
+# acts of a state on its own people when no one else is named (arrests, curfews, sentences, executions)
+_ON_OWN_PEOPLE = frozenset({"arrest", "curfew", "martial-law", "convict", "execute"})
+_STATE_AUTHORITY = frozenset({None, "GOV", "COP", "JUD", "MIL", "LEG"})
+_CIVILIANS = "CVL"
 _PLACE_REACHED = frozenset({"AID", "ASSAULT", "COERCE", "MOBILIZE"})
 
 
@@ -533,6 +537,11 @@ def _build_event(
         elif event_type == "RETREAT":
             event_type, mode = "CONCEDE", None
 
+    if mode in _ON_OWN_PEOPLE and not roles.recipients and roles.actors and not clause.passive:
+        own = roles.actors[0]
+        if own.country is not None and own.sector in _STATE_AUTHORITY:
+            # "Turkey Detains 40 Suspects", "a court sentenced 12 men": the state's own people
+            roles.recipients = [replace(own, sector=_CIVILIANS)]
     if event_type in VERBAL and not roles.actors:
         return []  # a statement needs its author
     if event_type == "REQUEST" and unaddressed(words, match, mentions, roles):
