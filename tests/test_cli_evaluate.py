@@ -131,6 +131,6 @@ def test_invented_headline_set_keeps_a_floor() -> None:
     items = list(_read_headline_gold(Path(__file__).parent / "data" / "headline-gold.tsv"))
     report = eval_headlines(items)
     assert report["n"] >= 150 and report["event_n"] >= 120
-    assert report["macro_f1"] >= 0.93 and report["right"] >= 134
+    assert report["macro_f1"] >= 0.93 and report["right"] >= 138
     assert report["type_accuracy"] >= 0.86 and report["actor_country_rate"] >= 0.91
-    assert report["recipient_country_rate"] >= 0.84
+    assert report["recipient_country_rate"] >= 0.88
