@@ -177,3 +177,18 @@ def test_accidents_kill_nobody_by_attack() -> None:
     assert accident(parse_triggers("Nine people were killed when a bus plunged into a river.")[0])
     assert _top_type("Police in Peru said nine people were killed when a bus plunged into a river.") is None
     assert _top_type("Peruvian police said gunmen killed nine people on a bus.") == "ASSAULT"
+
+
+def test_question_and_comment_headlines_tell_of_no_act() -> None:
+    assert _top_type("Will Peru Expel The Chilean Ambassador?") is None
+    assert _top_type("Opinion: Peru Must Free Its Political Prisoners") is None
+    assert _top_type("ANALYSIS - Ecuador Expels Mexican Envoy As Row Deepens") is None
+    assert _top_type("Ecuador Expels Mexican Envoy As Row Deepens") == "SANCTION"
+    # a quoted question inside a sentence that reports an act
+    assert _top_type('"Will they attack us?" the mayor asked, before troops shelled the town.') == "ASSAULT"
+
+
+def test_a_denied_act_is_a_statement() -> None:
+    assert _top_type("Rwanda Denies Backing Rebels In Eastern Congo") is None
+    assert _top_type("Burundi denied sending troops into Rwanda on Monday.") is None
+    assert _top_type("Will Chile Expel The Envoy? What We Know") is None

@@ -149,3 +149,18 @@ def test_blockades_and_demands_of_protesters() -> None:
     assert not protesters_act(words, match_with(matches, words, "urged"), "REQUEST", None)
     words, matches = parse_triggers("Police in Lyon blockaded the regional prefecture.")
     assert not protesters_act(words, match_with(matches, words, "blockaded"), "COERCE", "restrict")
+
+
+def test_a_state_protesting_a_foreign_party_accuses_it() -> None:
+    from worker.coder.model import Article
+    from worker.coder.pipeline import code_article, top_event
+
+    def top(body: str) -> dict[str, object]:
+        found = top_event(code_article(Article(id="r", body=body, published_at="2024-03-01")).events)
+        assert found is not None, body
+        return found
+
+    assert top("Indonesia Protests Malaysian Patrol Boats Near Ambalat")["event_type"] == "ACCUSE"
+    assert top("Indonesia protested Malaysian patrols near the reef on Monday.")["event_type"] == "ACCUSE"
+    # people protesting stay a protest
+    assert top("Thousands of Malaysians protested Indonesian haze in Ipoh.")["event_type"] == "PROTEST"

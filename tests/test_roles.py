@@ -199,3 +199,52 @@ def test_invented_actor_sets_keep_a_floor(name: str, actor_floor: float, recipie
     report = eval_actors(items)
     assert report["actor_country_rate"] >= actor_floor
     assert report["recipient_country_rate"] >= recipient_floor
+
+
+@pytest.mark.parametrize(
+    ("body", "recipient"),
+    [
+        ("Ethiopia pulled troops back from a village in northern Somalia.", ["SOM"]),
+        ("Azerbaijan Masses Troops Near Armenian Border", ["ARM"]),
+    ],
+)
+def test_own_troops_moved_are_no_recipient(body: str, recipient: list[str]) -> None:
+    from worker.coder.pipeline import top_event
+
+    top = top_event(_events(body))
+    assert top is not None and top["event_type"] in ("RETREAT", "MOBILIZE")
+    assert [r["country"] for r in top["recipient"]] == recipient
+
+
+def test_a_demand_made_of_a_party_after_from() -> None:
+    from worker.coder.pipeline import top_event
+
+    top = top_event(_events("Hanoi Demands Compensation From Beijing Over Sunk Trawler"))
+    assert top is not None and top["event_type"] == "REQUEST"
+    assert [r["country"] for r in top["recipient"]] == ["CHN"]
+    # far from the demand, "from" stays a place or source
+    top = top_event(_events("Chile demanded that its allies shield their ports from Peruvian smugglers."))
+    assert top is not None and [r["country"] for r in top["recipient"]] != ["PER"]
+
+
+def test_a_trigger_inside_its_actor_reaches_the_place_after_it() -> None:
+    from worker.coder.pipeline import top_event
+
+    top = top_event(_events("UN Peacekeepers Arrive In Burundi"))
+    assert top is not None and top["event_type"] == "AID"
+    assert [a["country"] for a in top["actor"]] == ["UNO"]
+    assert [r["country"] for r in top["recipient"]] == ["BDI"]
+
+
+def test_arrests_and_sentences_with_no_one_named_hit_the_states_own_people() -> None:
+    from worker.coder.pipeline import top_event
+
+    for body, country in [
+        ("Uzbekistan Detains 25 Suspects Over Alleged Plot", "UZB"),
+        ("A Bolivian court sentenced nine men to prison on Monday.", "BOL"),
+    ]:
+        top = top_event(_events(body))
+        assert top is not None and [r["country"] for r in top["recipient"]] == [country], body
+        assert top["recipient"][0]["sector"] == "CVL"
+    top = top_event(_events("Uzbekistan Detains 25 Kazakh Traders"))
+    assert top is not None and [r["country"] for r in top["recipient"]] == ["KAZ"]

@@ -259,3 +259,16 @@ def test_scan_back_users_have_disjoint_cues_and_stops() -> None:
         (rules.TERMS_NOUNS, rules.TERMS_STOPS),
     ]
     assert all(cues.isdisjoint(stops) for cues, stops in pairs)
+
+
+def test_protesters_arrested_or_attacked_are_no_protest_of_their_own() -> None:
+    from worker.coder.model import Article
+    from worker.coder.pipeline import code_article
+
+    def types(body: str) -> list[str]:
+        events = code_article(Article(id="p", body=body, published_at="2024-03-01")).events
+        return sorted(str(e["event_type"]) for e in events)
+
+    assert types("Police Detain 40 Protesters In Arequipa") == ["COERCE"]
+    assert types("Riot police fired tear gas at demonstrators in Quito on Monday.") == ["ASSAULT"]
+    assert "PROTEST" in types("Protesters blocked roads in Quito as police arrested 20 people.")

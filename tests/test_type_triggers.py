@@ -229,3 +229,22 @@ def test_dialogue_held_after_a_long_modifier_is_a_consultation() -> None:
 def test_banning_a_church_movement_or_union_is_coercion(sentence: str) -> None:
     event = top(sentence)
     assert event is not None and event["event_type"] == "COERCE", (sentence, event)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Niger's junta ordered the French ambassador out of the country on Friday.", "SANCTION"),
+        ("Guinea Suspends Two Private Radio Stations Over Coup Coverage", "COERCE"),
+        ("Authorities in Kigali banned an opposition newspaper on Monday.", "COERCE"),
+        ("Italy dispatched a team of doctors to Albania after the earthquake.", "AID"),
+    ],
+)
+def test_expulsion_media_bans_and_dispatched_aid(sentence: str, event_type: str) -> None:
+    found = top(sentence)
+    assert found is not None and found["event_type"] == event_type, found
+
+
+def test_agreeing_to_pause_an_offensive_is_a_concession() -> None:
+    found = top("Ethiopia Agrees To Pause Offensive In Amhara For Talks")
+    assert found is not None and found["event_type"] == "CONCEDE", found

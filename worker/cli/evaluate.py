@@ -4,6 +4,9 @@
 --quad: sentences with CAMEO quad labels (.tsv: text<TAB>label, 0 = no event): top event's quad class.
 --actors: sentences with gold actor/recipient countries (.tsv: text<TAB>actor<TAB>recipient, "-" = none;
   "#" lines are comments), e.g. the invented set ``tests/data/actor-gold.tsv``: the top event's countries.
+--headlines: headlines with gold labels (.tsv: text<TAB>quad<TAB>type<TAB>actor<TAB>recipient,
+  "-" = none, "#" lines are comments), e.g. ``tests/data/headline-gold.tsv``: quad scores, and on event rows
+  the top event's type, actor and recipient country; an item is right when all of them are.
 """
 
 from __future__ import annotations
@@ -35,6 +38,11 @@ def register(sub: Any) -> None:
     parser.add_argument("--quad", type=Path, help="quad-labelled sentences .tsv (text<TAB>label 0-4)")
     parser.add_argument(
         "--actors", type=Path, help="sentences with gold countries .tsv (text<TAB>actor<TAB>recipient)"
+    )
+    parser.add_argument(
+        "--headlines",
+        type=Path,
+        help="headlines with gold labels .tsv (text<TAB>quad<TAB>type<TAB>actor<TAB>recipient)",
     )
     parser.add_argument("--limit", type=int, default=0, help="use only the first N items of each file")
     parser.add_argument(
@@ -200,8 +208,57 @@ def eval_actors(
     }
 
 
+def _read_headline_gold(path: Path) -> Iterator[tuple[str, str, str, str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        for line in fh:
+            row = [cell.strip() for cell in line.rstrip("\n").split("\t")]
+            if len(row) >= 5 and not line.startswith("#") and row[1].isdigit():
+                yield row[0], row[1], row[2], row[3], row[4]
+
+
+def eval_headlines(
+    items: list[tuple[str, str, str, str, str]], errors: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """Quad scores of the top event, and on rows with a gold event the share with the right type, actor
+    country and recipient country (where gold names one; reciprocal as in ``eval_actors``); an item is
+    right when its quad and, for event rows, type and both countries are."""
+    pairs: list[tuple[str, str]] = []
+    events_n = type_ok = actor_ok = recipient_ok = recipient_n = right = 0
+    for i, (text, quad, event_type, actor, recipient) in enumerate(items):
+        events, _ = _code(text, i)
+        top = top_event(events)
+        pred = str(QUAD_NUMBER[top["quad_class"]]) if top else "0"
+        pairs.append((quad, pred))
+        ok = pred == quad
+        if quad != "0":
+            events_n += 1
+            got_actor = {str(a["country"]) for a in top["actor"]} if top else set()
+            got_recipient = {str(r["country"]) for r in top["recipient"]} if top else set()
+            type_right = top is not None and top["event_type"] == event_type
+            reciprocal = recipient != actor and {recipient, actor} <= got_actor
+            recipient_right = recipient == "-" or recipient in got_recipient or reciprocal
+            type_ok += type_right
+            actor_ok += actor in got_actor
+            if recipient != "-":
+                recipient_n += 1
+                recipient_ok += recipient_right
+            ok = ok and type_right and actor in got_actor and recipient_right
+        right += ok
+        if errors is not None and not ok:
+            gold = f"{quad} {event_type} {actor}->{recipient}"
+            errors.append(_error(quad, pred, text, top) | {"text": f"{text}  [gold {gold}]"})
+    out = scores(pairs, ["0", *(str(QUAD_NUMBER[q]) for q in QUAD_CLASSES)])
+    out["right"] = right
+    out["event_n"] = events_n
+    out["type_accuracy"] = round(type_ok / events_n, 3) if events_n else 0.0
+    out["actor_country_rate"] = round(actor_ok / events_n, 3) if events_n else 0.0
+    out["recipient_n"] = recipient_n
+    out["recipient_country_rate"] = round(recipient_ok / recipient_n, 3) if recipient_n else 0.0
+    return out
+
+
 def _print_report(name: str, report: dict[str, Any]) -> None:
-    if "actor_country_rate" in report:
+    if "coded" in report:
         print(
             f"== {name}: n={report['n']} with an event={report['coded']} "
             f"actor country right={report['actor_country_rate']} "
@@ -210,9 +267,16 @@ def _print_report(name: str, report: dict[str, Any]) -> None:
         )
         return
     print(f"== {name}: n={report['n']} accuracy={report['accuracy']} macro-F1={report['macro_f1']}")
+    if "type_accuracy" in report:
+        print(
+            f"   all right: {report['right']}/{report['n']}; on {report['event_n']} event rows: "
+            f"type {report['type_accuracy']} actor country {report['actor_country_rate']} "
+            f"recipient country {report['recipient_country_rate']} (n={report['recipient_n']})"
+        )
     if "macro_f1_event_classes" in report:
         print(f"   macro-F1 over the four event classes: {report['macro_f1_event_classes']}")
-    print(f"   paragraphs/s: {report['paragraphs_per_second']}")
+    if "paragraphs_per_second" in report:
+        print(f"   paragraphs/s: {report['paragraphs_per_second']}")
     print(f"   {'label':<12} {'P':>6} {'R':>6} {'F1':>6} {'n':>6}")
     for label, s in report["per_label"].items():
         print(f"   {label:<12} {s['precision']:>6} {s['recall']:>6} {s['f1']:>6} {s['support']:>6}")
@@ -239,12 +303,12 @@ def _print_errors(errors: dict[str, list[dict[str, Any]]], per_cell: int, seed: 
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.stories and not args.quad and not getattr(args, "actors", None):
-        print("news-events eval: give --stories, --quad and/or --actors", file=sys.stderr)
+    if not (args.stories or args.quad or getattr(args, "actors", None) or getattr(args, "headlines", None)):
+        print("news-events eval: give --stories, --quad, --actors and/or --headlines", file=sys.stderr)
         return 2
     limit = args.limit if args.limit and args.limit > 0 else None
     reports: dict[str, Any] = {}
-    errors: dict[str, list[dict[str, Any]]] = {"stories": [], "quad": [], "actors": []}
+    errors: dict[str, list[dict[str, Any]]] = {"stories": [], "quad": [], "actors": [], "headlines": []}
     if args.stories:
         items = select(list(_read_stories(args.stories)), args.split, limit)
         reports["stories"] = eval_stories(items, errors["stories"])
@@ -253,6 +317,9 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "actors", None):
         items3 = select(list(_read_actor_gold(args.actors)), args.split, limit)
         reports["actors"] = eval_actors(items3, errors["actors"])
+    if getattr(args, "headlines", None):
+        items5 = select(list(_read_headline_gold(args.headlines)), args.split, limit)
+        reports["headlines"] = eval_headlines(items5, errors["headlines"])
     if args.errors > 0:
         _print_errors(errors, args.errors, args.seed)
     if args.json:

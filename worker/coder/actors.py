@@ -57,6 +57,7 @@ _ADJECTIVAL = frozenset(
      "president", "presidency", "administration", "judiciary", "tribunal", "armed forces", "prosecutor",
      "rebel", "insurgent", "militant", "guerrilla", "jihadist", "soldier", "crowd", "mob"}
 )  # fmt: skip
+DOMESTIC_ADJECTIVES = _ADJECTIVAL  # read as actors only before a verb-like or capitalised word
 _VERBISH = frozenset(
     {"said", "says", "say", "has", "have", "had", "is", "was", "are", "were", "will", "would", "could",
      "can", "may", "might", "must", "should", "did", "does", "do", "also", "then", "later", "which", "who",
@@ -250,6 +251,15 @@ def gazetteer() -> _Gazetteer:
         person_titles=frozenset(sectors["person_titles"]),
         bare_titles=frozenset(sectors["bare_titles"]),
     )
+
+
+@cache
+def sector_words() -> frozenset[str]:
+    """The words of head nouns, modifiers and titles, lower-cased (matched in any case)."""
+    sectors = _load("sectors.json")
+    forms = [*sectors["heads"], *sectors["modifiers"], *sectors["person_titles"], *sectors["bare_titles"]]
+    forms += sectors.get("title_seeds", [])
+    return frozenset(w for form in forms for w in re.findall(r"[a-z]+", form.lower()))
 
 
 def _leading_word(form: str) -> str:

@@ -378,3 +378,30 @@ def uncounted_service(words: list[str], match: Match) -> bool:
     """'soldiers who served in Iraq were honoured': service named without a count describes people;
     '12,000 soldiers served with the UN force' records a deployment."""
     return words[match.end - 1] in SERVICE and not counted_transfer(words, match)
+
+
+QUESTION_OPENERS = frozenset(
+    {"will", "would", "can", "could", "should", "is", "are", "was", "were", "does", "do", "did", "has",
+     "have", "why", "how", "what", "who", "where", "when", "which"}
+)  # fmt: skip
+COMMENT_LABELS = frozenset(
+    {"opinion", "analysis", "commentary", "comment", "editorial", "explainer", "factbox", "op-ed",
+     "column", "view", "insight", "q&a", "timeline", "quiz"}
+)  # fmt: skip
+_QUOTES = frozenset({'"', "'", "“", "”", "‘", "’", "«", "»"})
+
+
+def question_or_comment_line(words: list[str]) -> bool:
+    """A direct question ("Will Iran Strike Back?") or a line labelled as comment ("Opinion: ...",
+    "Analysis - ..."): it tells of no act."""
+    if not words:
+        return False
+    first = 1 if words[0] in _QUOTES and len(words) > 1 else 0
+    if words[first] in COMMENT_LABELS and first + 1 < len(words) and words[first + 1] in (":", "-", "|"):
+        return True
+    if words[first] not in QUESTION_OPENERS or "?" not in words:
+        return False
+    # a heading keeps its question and the title of its answer on one line: "Will X Attack? What We Know";
+    # a quoted question goes on with its reporting clause: '"Will they attack?" the mayor asked, ...'
+    rest = words[words.index("?") + 1 :]
+    return not rest or rest[0] not in _QUOTES or all(w in _QUOTES for w in rest)

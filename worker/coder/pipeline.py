@@ -16,6 +16,7 @@ from typing import Any
 from worker.coder.actors import find_actors
 from worker.coder.clauses import CONDITIONAL, RELATIVE, REPORTED, SUBORDINATE, ClauseInfo, analyse
 from worker.coder.events import event_date, make_event, published_date
+from worker.coder.headline import recase_headline
 from worker.coder.lexicon import (
     Lexicon,
     Match,
@@ -27,7 +28,14 @@ from worker.coder.lexicon import (
     tokenise,
 )
 from worker.coder.model import ActorMention, Article, CodingResult, Paragraph, Sentence
-from worker.coder.nonevents import accident, appeal, background_relative, statement_like, unaddressed
+from worker.coder.nonevents import (
+    accident,
+    appeal,
+    background_relative,
+    question_or_comment_line,
+    statement_like,
+    unaddressed,
+)
 from worker.coder.retype import (
     MUST,
     concession_carried_out,
@@ -37,6 +45,7 @@ from worker.coder.retype import (
     demanded,
     diplomatic_protest,
     domestic_programme,
+    headline_future,
     joint_exercise,
     material_cooperation,
     ordered_act,
@@ -86,6 +95,7 @@ from worker.coder.rules import (
     participle_modifier,
     persuaded,
     pledge_as_participant,
+    protesters_acted_on,
     reduced_relative,
     scope_end,
     stative,
@@ -142,7 +152,7 @@ class _ArticleState:
         resolved for the dominant country and again as a sentence)."""
         found = self.actor_cache.get(text)
         if found is None:
-            found = self.actor_cache[text] = find_actors(text)
+            found = self.actor_cache[text] = find_actors(recase_headline(text))
         return found
 
     def dominant_country(self) -> str | None:
@@ -204,7 +214,7 @@ def code_sentence(
     if not matches:
         return []
     nonpolitical = lexicon.cue_set("nonpolitical")
-    if not nonpolitical.isdisjoint(words):
+    if not nonpolitical.isdisjoint(words) or question_or_comment_line(words):
         return []
     found = state.actors(sentence.text)
     if found:
@@ -283,6 +293,7 @@ def _surviving_triggers(
             or (match.entry.event_type in FORCE_TYPES and ceased(words, match))
             or modifier_or_label(words, match)
             or captive_description(words, match, kept)
+            or protesters_acted_on(words, match, kept)
             or captive_subject(words, match, matches)
             or meeting_setting(words, match)
             or pledge_as_participant(words, match)
@@ -347,6 +358,9 @@ def _fallback_actors(
     covering = [m for m in mentions if m.tok_start < match.start < m.tok_end and m.country is not None]
     if covering:
         roles.actors = covering[:1]
+        place = roles.location  # "UN peacekeepers arrived in Mali": the place after the trigger is reached
+        if place is not None and not roles.recipients and _reached(place, event_type, match, covering[0]):
+            roles.recipients = [place]
         return
     if not PRONOUNS.isdisjoint(words[clause.region_start : match.start]):
         if clause.reported and clause.speaker_start >= 0:
@@ -361,6 +375,23 @@ def _fallback_actors(
         return
     if clause.passive and event_type in _AUTHORITY_ACTS and roles.location and roles.location.country:
         roles.actors = [replace(roles.location, sector="GOV")]  # the authority of a city too
+
+
+# acts of a state on its own people when no one else is named (arrests, curfews, sentences, executions)
+_ON_OWN_PEOPLE = frozenset({"arrest", "curfew", "martial-law", "convict", "execute"})
+_STATE_AUTHORITY = frozenset({None, "GOV", "COP", "JUD", "MIL", "LEG"})
+_CIVILIANS = "CVL"
+_PLACE_REACHED = frozenset({"AID", "ASSAULT", "COERCE", "MOBILIZE"})
+
+
+def _reached(place: Mention, event_type: str, match: Match, actor: Mention) -> bool:
+    """Aid or force reaching a place with a country after the trigger, not the actor's own."""
+    return (
+        event_type in _PLACE_REACHED
+        and place.tok_start > match.start
+        and place.country is not None
+        and place.country != actor.country
+    )
 
 
 _PERSON_KINDS = frozenset({"person", "title"})
@@ -445,6 +476,8 @@ def _build_event(
         clause = replace(clause, passive=True)  # a pattern that starts at "was returned to"
     if reported_would(lexicon, words, match, clause):
         clause = replace(clause, hypothetical=False, future=True)  # "X said it would ...": a promise
+    if headline_future(words, mentions, match, clause):
+        clause = replace(clause, future=True)  # "Japan to Send Troops": a headline's future
     roles = assign(lexicon, words, mentions, match, clause, event_type, excluded)
     if not roles.actors:
         _fallback_actors(state, paragraph, sentence, words, mentions, match, clause, event_type, roles)
@@ -452,7 +485,7 @@ def _build_event(
         state.last_actors = list(roles.actors)
 
     # PLOVER re-typing rules
-    if event_type == "PROTEST" and diplomatic_protest(words, match, roles.actors):
+    if event_type == "PROTEST" and diplomatic_protest(words, match, roles.actors, roles.recipients):
         event_type, mode = "ACCUSE", "disapprove"  # a government "protests": diplomatic protest
     if threatened is not None:
         # "vowed to annex", "threatened to impose sanctions": a threat, its mode from the act threatened
@@ -507,6 +540,11 @@ def _build_event(
         elif event_type == "RETREAT":
             event_type, mode = "CONCEDE", None
 
+    if mode in _ON_OWN_PEOPLE and not roles.recipients and roles.actors and not clause.passive:
+        own = roles.actors[0]
+        if own.country is not None and own.sector in _STATE_AUTHORITY:
+            # "Turkey Detains 40 Suspects", "a court sentenced 12 men": the state's own people
+            roles.recipients = [replace(own, sector=_CIVILIANS)]
     if event_type in VERBAL and not roles.actors:
         return []  # a statement needs its author
     if event_type == "AID" and clause.passive and clause.kind == RELATIVE:

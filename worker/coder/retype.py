@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from worker.coder.actors import sector_words
 from worker.coder.clauses import CONDITIONAL, ClauseInfo
 from worker.coder.lexicon import Lexicon, Match
 from worker.coder.roles import Mention
@@ -136,15 +137,23 @@ def threat_mode(event_type: str, mode: str | None) -> str | None:
     return _THREAT_MODES.get((event_type, mode or ""))
 
 
-def diplomatic_protest(words: list[str], match: Match, actors: list[Mention]) -> bool:
-    """'Japan protested to Beijing over ...': a state's verbal protest is ACCUSE; strikes, rallies and
-    people protesting outside an embassy stay PROTEST."""
+def diplomatic_protest(
+    words: list[str], match: Match, actors: list[Mention], recipients: list[Mention] | None = None
+) -> bool:
+    """'Japan protested to Beijing over ...', 'Manila Protests Chinese Coast Guard Actions': a state's
+    verbal protest is ACCUSE; strikes, rallies and people protesting outside an embassy stay PROTEST."""
     if match.entry.mode != "demo" or not words[match.start].startswith("protest"):
         return False
-    if match.end >= len(words) or words[match.end] not in PROTEST_TO:
+    if match.end >= len(words):
+        return False
+    # "protested Chinese actions": a foreign party right after the verb, protested by a state (not its people)
+    transitive = any(m.tok_start == match.end and m.country is not None for m in recipients or ())
+    if words[match.end] not in PROTEST_TO and not transitive:
         return False
     # the state is the subject right before the verb ("Japan (formally) protested")
     near = [m for m in actors if 0 <= match.start - m.tok_end <= 2]
+    if words[match.end] not in PROTEST_TO:
+        near = [m for m in near if m.mention.kind not in ("demonym", "domestic")]
     return any(m.country is not None and m.sector in STATE_SECTORS for m in near)
 
 
@@ -369,3 +378,30 @@ def domestic_programme(
         return False
     own = {m.country for m in actors}
     return not any(m.country is not None and m.country not in own for m in recipients)
+
+
+_SUBJECT_JOINERS = frozenset({",", "and", "'s", "’s", "&"})
+
+
+def headline_future(words: list[str], mentions: list[Mention], match: Match, clause: ClauseInfo) -> bool:
+    """A headline's "to"-future: "Japan to Send Troops", "EU, Canada to Hold Joint Drills" (a subject
+    right before the "to" of the trigger or of its light verb, no verb of its own: it will, or plans to)."""
+    if clause.future:
+        return False
+    to_at = match.start - 1
+    if to_at >= 1 and words[to_at] != "to":
+        to_at -= 1  # "to hold joint patrols"
+    if to_at < 1 or words[to_at] != "to":
+        return False
+    covered = [False] * to_at
+    ends_at_to = False
+    for m in mentions:
+        if m.tok_start < to_at:
+            for k in range(m.tok_start, min(m.tok_end, to_at)):
+                covered[k] = True
+            ends_at_to = ends_at_to or m.tok_end == to_at
+    if not ends_at_to:
+        return False
+    start = clause.region_start
+    titles = sector_words()  # "Pakistan PM to Meet"
+    return all(covered[k] or words[k] in _SUBJECT_JOINERS or words[k] in titles for k in range(start, to_at))

@@ -239,6 +239,9 @@ def _clause_end(tokens: list[str], end: int) -> int:
     return n
 
 
+_MOVES_FORCES = frozenset({"RETREAT", "MOBILIZE"})  # one's own troops are what is moved, not the recipient
+
+
 def assign(
     lexicon: Lexicon,
     tokens: list[str],
@@ -258,7 +261,12 @@ def assign(
     sources: list[Mention] = []  # "received aid from X": the giver
     for m in mentions:
         k = _skip_determiners(tokens, m.tok_start - 1)
-        if k >= 0 and tokens[k] in locatives and not _source(tokens, match, k):
+        if (
+            k >= 0
+            and tokens[k] in locatives
+            and not _source(tokens, match, k)
+            and not _asked_from(tokens, k, m, match, event_type)
+        ):
             loc.append(m)
         elif k >= 0 and tokens[k] == "from" and match.entry.swap:
             sources.append(m)
@@ -353,6 +361,8 @@ def assign(
         near = rest and rest[0].tok_start - objects[-1].tok_end <= 4 and rest[0].mention.kind != "domestic"
         if near and rest[0].country is not None:
             objects = _group_after(rest, tokens)
+        elif event_type in _MOVES_FORCES:
+            objects = []  # "withdrew troops from a town in Lebanon": the place, if any, is hit
     if not objects and targets:
         objects = [t for t in targets if t.tok_start > start] or [
             t for t in targets[-1:] if t.mention.kind != "owner"
@@ -487,10 +497,18 @@ def _verb_before(tokens: list[str], m: Mention) -> int:
     return k if word.endswith("ed") or word in _IRREGULAR_PAST else -1
 
 
+def _asked_from(tokens: list[str], k: int, m: Mention, match: Match, event_type: str) -> bool:
+    """ "demanded an apology from Tokyo": the party a demand is made of, right after its object."""
+    return tokens[k] == "from" and event_type == "REQUEST" and 0 <= m.tok_start - match.end <= 4
+
+
 def _place_is_recipient(event_type: str, match: Match) -> bool:
-    """Material conflict and aid reach the people of the place; a visit, its host."""
+    """Material conflict and aid reach the people of the place; a visit, its host; a withdrawal, the
+    place left."""
     return (
-        event_type in _MATERIAL_CONFLICT or event_type in _DOMESTIC_PLACE_TYPES or match.entry.mode == "visit"
+        event_type in _MATERIAL_CONFLICT
+        or event_type in _DOMESTIC_PLACE_TYPES
+        or match.entry.mode in ("visit", "withdraw")
     )
 
 

@@ -595,3 +595,25 @@ COUNT_NOUNS = frozenset({"number", "total", "tally"})
 
 # a verb that reports the act a definite noun names as under way ("the evacuation began on Monday")
 DONE_STARTED = frozenset({"began", "begun", "started", "resumed"})
+
+
+PEOPLE_PROTESTING = frozenset(
+    {"protesters", "protestors", "demonstrators", "rioters", "strikers", "marchers", "protester",
+     "protestor", "demonstrator"}
+)  # fmt: skip
+FORCE_ON_PEOPLE = frozenset({"COERCE", "ASSAULT"})
+
+
+def protesters_acted_on(words: list[str], match: Match, kept: list[Match]) -> bool:
+    """'Police arrested 30 protesters', 'fired tear gas at demonstrators': the protesters named as the
+    object of an arrest or attack are the people it hits, not a protest event of their own."""
+    if match.entry.event_type != "PROTEST" or match.end - match.start != 1:
+        return False
+    i = match.start
+    if words[i] not in PEOPLE_PROTESTING:
+        return False
+    for m in reversed(kept):
+        if m.end > i or i - m.end > 5:
+            continue
+        return m.entry.event_type in FORCE_ON_PEOPLE and CLAUSE_BREAK.isdisjoint(words[m.end : i])
+    return False

@@ -8,6 +8,7 @@ import orjson
 
 from worker.coder.actors import gazetteer
 from worker.coder.article import parse_article
+from worker.coder.headline import vocabulary
 from worker.coder.lexicon import load_lexicon
 from worker.coder.pipeline import code_article
 
@@ -24,6 +25,7 @@ def warm_up() -> float:
     started = time.perf_counter()
     load_lexicon()
     gazetteer()
+    vocabulary()  # the common words of headline case
     raw = {"id": "warm-up", "body": _WARM_UP_BODY, "published_at": "2024-01-01T00:00:00Z"}
     code_article(parse_article(orjson.dumps(raw)))
     return time.perf_counter() - started
