@@ -199,3 +199,21 @@ def test_invented_actor_sets_keep_a_floor(name: str, actor_floor: float, recipie
     report = eval_actors(items)
     assert report["actor_country_rate"] >= actor_floor
     assert report["recipient_country_rate"] >= recipient_floor
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "recipient"),
+    [
+        ("Four Filipino sailors were expelled from Bahrain on Sunday.", {"BHR"}, {"PHL"}),
+        ("Six Guatemalan migrants were detained in Mexico after crossing the river.", {"MEX"}, {"GTM"}),
+        ("Two Belgian diplomats were deported from Niger last week.", {"NER"}, {"BEL"}),
+        ("The Danish ambassador was summoned to the foreign ministry in Ankara.", {"TUR"}, {"DNK"}),
+        ("The Estonian envoy was summoned by the Russian foreign ministry.", {"RUS"}, {"EST"}),
+    ],
+)
+def test_agentless_passive_subject_is_acted_on_by_the_place(
+    body: str, actor: set[str], recipient: set[str]
+) -> None:
+    """ "were expelled from X", "were detained in X": the subject is the recipient, the government of
+    the place whence or where the act happens the actor; a trigger opening inside its subject too."""
+    assert _top(body) == (actor, recipient)

@@ -342,7 +342,11 @@ def _fallback_actors(
     fitting the pronoun (a person for "he/she", no person for "it"), else the previous event's actor;
     for an agentless passive release, arrest or
     conviction, the authority of the place ("prisoners were released in Tripoli")."""
-    covering = [m for m in mentions if m.tok_start < match.start < m.tok_end and m.country is not None]
+    covering = [
+        m
+        for m in mentions
+        if m.tok_start < match.start < m.tok_end and m.country is not None and m not in roles.recipients
+    ]
     if covering:
         roles.actors = covering[:1]
         return
@@ -439,7 +443,10 @@ def _build_event(
     lexicon = state.lexicon
     entry = match.entry
     event_type, mode = entry.event_type, entry.mode
-    if words[match.start] in _BE_FORMS and not clause.passive:
+    if not clause.passive and (
+        words[match.start] in _BE_FORMS
+        or (words[match.end - 1].endswith("ed") and not _BE_FORMS.isdisjoint(words[match.start : match.end]))
+    ):
         clause = replace(clause, passive=True)  # a pattern that starts at "was returned to"
     if reported_would(lexicon, words, match, clause):
         clause = replace(clause, hypothetical=False, future=True)  # "X said it would ...": a promise

@@ -283,10 +283,14 @@ def assign(
     subject: list[Mention] = []
     if clause.passive:
         by = [m for m in after if _after_by(tokens, m)]
+        # "the Moldovan ambassador was summoned": a trigger pattern that opens inside its subject
+        covering = [m for m in usable if m.tok_start < start < m.tok_end][:1]
         if by:
             roles.actors = _group_after(by, tokens)
             if before:
                 roles.recipients = _group_before(before, tokens)
+            elif covering:
+                roles.recipients = covering
             _set_location(roles, loc)
             return roles
         released = match.entry.mode in _HANDED_BACK and before[-1:] and before[-1].sector in _PATIENTS
@@ -296,6 +300,17 @@ def assign(
             # "prisoners were released in Tripoli", "a Kenyan journalist was freed": the subject of an
             # agentless passive is acted on
             roles.recipients = _group_before(before, tokens)
+            _set_location(roles, loc)
+            return roles
+        patients = _group_before(before, tokens) if before else covering
+        authority = _authority_of_place(tokens, mentions, start, clause_end, patients)
+        political = authority or any(m.sector in POLITICAL_SECTORS or m.sector is None for m in patients)
+        if patients and political and (event_type in _ACTED_ON or (authority and event_type == "ACCUSE")):
+            # "Russian diplomats were expelled from Slovakia", "migrants were arrested in Libya": the
+            # subject of an agentless passive is acted on; the authority of the place whence or where acts
+            # (civilians acted on by no one named keep the older reading: the event must stay political)
+            roles.recipients = patients
+            roles.actors = authority
             _set_location(roles, loc)
             return roles
     if match.entry.noun:
@@ -404,6 +419,32 @@ def assign(
         ]  # "the junta detained the president": one country, two bodies
     _set_location(roles, loc)
     return roles
+
+
+# acts whose agentless passive subject is the recipient ("were expelled", "was shelled", "was fined")
+_ACTED_ON = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+_PLACE_OF_AUTHORITY = frozenset({"from", "in", "at"})
+_NOT_AUTHORITY_KINDS = frozenset({"location", "ethnic", "igo", "owner"})
+
+
+def _authority_of_place(
+    tokens: list[str], mentions: list[Mention], start: int, clause_end: int, patients: list[Mention]
+) -> list[Mention]:
+    """The government of the place an agentless passive happens in or is sent from ("were deported from
+    Saudi Arabia", "was summoned to the ministry in Vilnius"): a foreign place before one of the
+    patients' own country."""
+    places = [
+        m
+        for m in mentions
+        if start < m.tok_start < clause_end
+        and m.country is not None
+        and m.mention.kind not in _NOT_AUTHORITY_KINDS
+        and tokens[_skip_determiners(tokens, m.tok_start - 1)] in _PLACE_OF_AUTHORITY
+    ]
+    own = {m.country for m in patients}
+    foreign = [m for m in places if m.country not in own]
+    chosen = foreign[:1] or places[:1]
+    return [replace(m, sector="GOV") for m in chosen]
 
 
 # modes of a passive whose subject, a person, is handed back ("was freed", "were repatriated")
