@@ -217,3 +217,45 @@ def test_agentless_passive_subject_is_acted_on_by_the_place(
     """ "were expelled from X", "were detained in X": the subject is the recipient, the government of
     the place whence or where the act happens the actor; a trigger opening inside its subject too."""
     assert _top(body) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "recipient"),
+    [
+        # a non-restrictive relative clause between commas holds no subject of the main verb
+        ("Qatar, which has long hosted Hamas leaders, expelled two Iranian diplomats.", {"QAT"}, {"IRN"}),
+        # a restrictive one with its own verb before the main predicate
+        (
+            "The Syrian militia that shelled the Turkish border post was sanctioned by Ankara.",
+            {"TUR"},
+            {"SYR"},
+        ),
+        (
+            "The Chadian soldiers who were sent to Mali came under fire from jihadists near Gao.",
+            {"MLI"},
+            {"TCD"},
+        ),
+        # what a relative clause accuses ends at its closing comma
+        (
+            "The Nicaraguan government, which Madrid accuses of torture, freed two Spanish priests.",
+            {"NIC"},
+            {"ESP"},
+        ),
+    ],
+)
+def test_relative_clause_closed_before_the_main_verb(body: str, actor: set[str], recipient: set[str]) -> None:
+    assert _top(body) == (actor, recipient)
+
+
+def test_a_relative_clause_with_only_its_verb_group_stays_open() -> None:
+    """ "two nationals who had been recently arrested": the arrest stays in the relative clause."""
+    from worker.coder.clauses import _closed_relative
+
+    tokens = ["two", "nationals", "who", "had", "been", "recently", "arrested", "for", "entry"]
+    assert _closed_relative(tokens, 2, 6) == -1
+    tokens = ["the", "militia", "that", "attacked", "the", "embassy", "was", "sanctioned"]
+    assert _closed_relative(tokens, 2, 7) == 6
+
+
+def test_came_under_fire_from_names_the_attacker() -> None:
+    assert _top("A Turkish convoy came under heavy fire from Syrian forces.") == ({"SYR"}, {"TUR"})

@@ -275,6 +275,8 @@ def assign(
     after = [m for m in usable if start < m.tok_start < min(clause_end, end + 12)]
     if clause.reported and clause.speaker_start >= 0:
         before = [m for m in before if m.tok_start >= clause.region_start]
+    if clause.skip_start >= 0:  # "the militia that attacked the embassy was sanctioned": not the embassy
+        before = [m for m in before if not clause.skip_start <= m.tok_start < clause.skip_end]
     if clause.infinitive and before:
         # "sent a delegation to Costa Rica to discuss": a destination controls no infinitive (but
         # "appealed to Russia to stop" does)
@@ -381,7 +383,9 @@ def assign(
     elif match.entry.reciprocal:
         roles.actors = subject + [m for m in objects if m not in subject]
     elif match.entry.swap:
-        roles.actors = objects
+        # "came under fire from X": "from" marks a place elsewhere, here the attacker
+        source = [m for m in loc if start < m.tok_start < clause_end and _after_word(tokens, m, "from")]
+        roles.actors = objects or source[:1]
         roles.recipients = subject
     elif event_type in reciprocal_types and with_objs and match.entry.mode != "visit":
         roles.actors = subject
@@ -457,6 +461,14 @@ _PATIENTS = frozenset({"CVL", "REL", "REF", "EDU", "JRN", "LAB", "AGR", "MED", "
 # sentences, aid, protests); troop moves and visits at home have no recipient
 _DOMESTIC_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID", "PROTEST"})
 _PEOPLE_OF_PLACE = "CVL"
+
+
+def _after_word(tokens: list[str], m: Mention, word: str) -> bool:
+    """ "from X", "from the X"."""
+    k = m.tok_start - 1
+    if k >= 1 and tokens[k] == "the":
+        k -= 1
+    return k >= 0 and tokens[k] == word
 
 
 def _after_by(tokens: list[str], m: Mention) -> bool:
