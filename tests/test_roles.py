@@ -259,3 +259,19 @@ def test_a_relative_clause_with_only_its_verb_group_stays_open() -> None:
 
 def test_came_under_fire_from_names_the_attacker() -> None:
     assert _top("A Turkish convoy came under heavy fire from Syrian forces.") == ({"SYR"}, {"TUR"})
+
+
+def test_unnamed_domestic_actor_takes_the_country_of_the_place() -> None:
+    """ "Gunmen kidnapped three Chinese engineers in Nigeria": Nigerian gunmen, Chinese victims."""
+    gunmen = Mention(0, 1, ActorMention(0, 6, "Gunmen", None, "UAF", "domestic"), None, "UAF")
+    china = Mention(3, 4, ActorMention(25, 32, "Chinese", "CHN", None, "demonym"), "CHN", None)
+    nigeria = Mention(8, 9, ActorMention(50, 57, "Nigeria", "NGA", None, "country"), "NGA", None)
+    fill_countries([gunmen, china, nigeria], None, frozenset({8}))
+    assert gunmen.country == "NGA"
+    kidnap = "Gunmen kidnapped two Turkish engineers at a dam site in northern Iraq."
+    assert _top(kidnap) == ({"IRQ"}, {"TUR"})
+
+
+def test_a_source_named_with_according_to_ends_at_its_comma() -> None:
+    body = "According to local officials, Sudanese jets bombed a market in South Kordofan."
+    assert _top(body)[0] == {"SDN"}

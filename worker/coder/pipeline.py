@@ -54,6 +54,7 @@ from worker.coder.roles import (
     attach,
     fill_countries,
     home_country,
+    is_locative,
     mark_supporters,
     refine_sectors,
     remember_groups,
@@ -223,7 +224,10 @@ def code_sentence(
     if any(m.country is None for m in mentions):
         if state.groups:
             resolve_definite(mentions, words, state.groups)
-        fill_countries(mentions, state.dominant_country)
+        places = frozenset(
+            m.tok_start for m in mentions if m.country is not None and is_locative(lexicon, words, m)
+        )
+        fill_countries(mentions, state.dominant_country, places)
     excluded = _source_mentions(words, mentions)
     contexts_found = _contexts(lexicon, words)
     date = event_date(published, words)  # one per sentence
@@ -405,7 +409,9 @@ def _source_mentions(words: list[str], mentions: list[Mention]) -> frozenset[int
     out: set[int] = set()
     for k in range(len(words) - 1):
         if words[k] == "according" and words[k + 1] == "to":
-            out.update(m.tok_start for m in mentions if k + 1 < m.tok_start <= k + 8)
+            # up to the comma that closes the source ("According to X, Turkish drones struck ...")
+            stop = next((j for j in range(k + 2, min(len(words), k + 9)) if words[j] in (",", ";")), k + 9)
+            out.update(m.tok_start for m in mentions if k + 1 < m.tok_start < stop)
     return frozenset(out)
 
 

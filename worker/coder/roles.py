@@ -133,12 +133,18 @@ def home_country(m: ActorMention) -> str | None:
     return None if m.kind in _NO_COUNTRY_SOURCE else m.country
 
 
-def fill_countries(mentions: list[Mention], default_country: str | Callable[[], str | None] | None) -> None:
+def fill_countries(
+    mentions: list[Mention],
+    default_country: str | Callable[[], str | None] | None,
+    places: frozenset[int] = frozenset(),
+) -> None:
     """Mentions without a country take the nearest country mention in the sentence, else the default
     (a code, or a function giving it, called only when needed: the article's dominant country).
     Places and ethnic groups stay without one (see ``docs/actors.md``); backers named in a participle
     ("forces backed by Russia") give none, nor do IGOs ("rebels attacked a UN convoy") and flag states
-    ("police boarded a Panama-flagged ship")."""
+    ("police boarded a Panama-flagged ship"). An unnamed domestic actor acts where the sentence places
+    the act: a place after "in", "at" (token starts in ``places``) goes before a nearer country word
+    ("gunmen kidnapped three Chinese engineers in Nigeria": Nigerian gunmen)."""
     located = [
         m
         for m in mentions
@@ -150,7 +156,10 @@ def fill_countries(mentions: list[Mention], default_country: str | Callable[[], 
                 # "Bangladesh said ... the first time the country has ...": the sentence's first country
                 m.country = located[0].country
             elif located:
-                nearest = min(located, key=lambda o: abs(o.tok_start - m.tok_start))
+                at_place = (
+                    [o for o in located if o.tok_start in places] if m.mention.kind == "domestic" else []
+                )
+                nearest = min(at_place or located, key=lambda o: abs(o.tok_start - m.tok_start))
                 m.country = nearest.country
             else:
                 if callable(default_country):
