@@ -275,3 +275,21 @@ def test_unnamed_domestic_actor_takes_the_country_of_the_place() -> None:
 def test_a_source_named_with_according_to_ends_at_its_comma() -> None:
     body = "According to local officials, Sudanese jets bombed a market in South Kordofan."
     assert _top(body)[0] == {"SDN"}
+
+
+def test_aid_received_from_a_donor_is_the_donors_act() -> None:
+    assert _top("Moldova received financial aid from Romania.") == ({"ROU"}, {"MDA"})
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "recipient"),
+    [
+        ("Kuwaiti authorities detained a Shiite cleric on Monday.", {"KWT"}, {"KWT"}),
+        ("Honduran police arrested dozens of gang members.", {"HND"}, {"HND"}),
+        ("The IAEA Board of Governors criticised Syria.", {"IAEA"}, {"SYR"}),
+    ],
+)
+def test_clerics_gang_members_and_igo_boards_are_actors(
+    body: str, actor: set[str], recipient: set[str]
+) -> None:
+    assert _top(body) == (actor, recipient)

@@ -403,6 +403,14 @@ def assign(
     else:
         roles.actors = subject
         roles.recipients = objects
+    if event_type == "AID" and roles.actors and _received(tokens, start):
+        # "Sri Lanka received debt relief from Japan": the giver after "from" acts, the subject receives
+        donors = [
+            m for m in loc + after if start < m.tok_start < clause_end and _after_word(tokens, m, "from")
+        ]
+        if donors:
+            roles.recipients = roles.actors
+            roles.actors = donors[:1]
     placeless = all(m.country is None for m in roles.recipients)  # none, or "Kurdish militants"
     if placeless and loc and roles.actors and _place_is_recipient(event_type, match):
         # "shelled positions in Idlib", "sent aid to victims in Bangladesh", "arrived in Tokyo"
@@ -470,6 +478,16 @@ _PATIENTS = frozenset({"CVL", "REL", "REF", "EDU", "JRN", "LAB", "AGR", "MED", "
 # sentences, aid, protests); troop moves and visits at home have no recipient
 _DOMESTIC_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID", "PROTEST"})
 _PEOPLE_OF_PLACE = "CVL"
+
+
+_RECEIVE = frozenset(
+    {"received", "receive", "receives", "receiving", "obtained", "secured", "accepted", "accepts", "got"}
+)
+
+
+def _received(tokens: list[str], start: int) -> bool:
+    """A receiving verb opens the trigger or stands up to three words before it."""
+    return not _RECEIVE.isdisjoint(tokens[max(0, start - 3) : start + 1])
 
 
 def _after_word(tokens: list[str], m: Mention, word: str) -> bool:
