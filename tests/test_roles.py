@@ -293,3 +293,12 @@ def test_clerics_gang_members_and_igo_boards_are_actors(
     body: str, actor: set[str], recipient: set[str]
 ) -> None:
     assert _top(body) == (actor, recipient)
+
+
+def test_criticism_of_what_happened_in_a_foreign_place_is_aimed_at_it() -> None:
+    assert _top("EU observers criticised the handling of the referendum in Belarus.") == ({"EUR"}, {"BLR"})
+
+
+def test_a_reported_act_aimed_at_its_own_side_has_the_speaker_as_recipient() -> None:
+    body = "The Indian army said Pakistani troops fired mortars at its posts in Kashmir."
+    assert _top(body) == ({"PAK"}, {"IND"})

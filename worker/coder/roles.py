@@ -411,6 +411,11 @@ def assign(
         if donors:
             roles.recipients = roles.actors
             roles.actors = donors[:1]
+    if not roles.recipients and roles.actors and clause.reported and clause.speaker_start >= 0:
+        # "the Philippine military said a Chinese vessel fired a water cannon at its boat": the speaker's
+        hit_own = _speakers_own_target(tokens, usable, clause, end, clause_end)
+        if hit_own and hit_own[0].country not in {m.country for m in roles.actors}:
+            roles.recipients = hit_own
     placeless = all(m.country is None for m in roles.recipients)  # none, or "Kurdish militants"
     if placeless and loc and roles.actors and _place_is_recipient(event_type, match):
         # "shelled positions in Idlib", "sent aid to victims in Bangladesh", "arrived in Tokyo"
@@ -480,6 +485,21 @@ _DOMESTIC_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID", "PROT
 _PEOPLE_OF_PLACE = "CVL"
 
 
+_AT_TARGET = frozenset({"at", "on", "against", "toward", "towards", "into"})
+_SPEAKERS_OWN = frozenset({"its", "their", "our"})
+
+
+def _speakers_own_target(
+    tokens: list[str], usable: list[Mention], clause: ClauseInfo, end: int, clause_end: int
+) -> list[Mention]:
+    """The speaker, when the reported act is aimed "at its boat", "on our positions"."""
+    for k in range(end, min(clause_end, end + 6) - 1):
+        if tokens[k] in _AT_TARGET and tokens[k + 1] in _SPEAKERS_OWN:
+            speakers = [m for m in usable if clause.speaker_start <= m.tok_start < clause.speaker_end]
+            return speakers[-1:]
+    return []
+
+
 _RECEIVE = frozenset(
     {"received", "receive", "receives", "receiving", "obtained", "secured", "accepted", "accepts", "got"}
 )
@@ -545,9 +565,13 @@ def _verb_before(tokens: list[str], m: Mention) -> int:
 
 
 def _place_is_recipient(event_type: str, match: Match) -> bool:
-    """Material conflict and aid reach the people of the place; a visit, its host."""
+    """Material conflict and aid reach the people of the place; a visit, its host; criticism of what
+    happened in a foreign place, its government ("criticised the conduct of the election in Kazakhstan")."""
     return (
-        event_type in _MATERIAL_CONFLICT or event_type in _DOMESTIC_PLACE_TYPES or match.entry.mode == "visit"
+        event_type in _MATERIAL_CONFLICT
+        or event_type in _DOMESTIC_PLACE_TYPES
+        or match.entry.mode == "visit"
+        or event_type == "ACCUSE"
     )
 
 
