@@ -302,3 +302,22 @@ def test_criticism_of_what_happened_in_a_foreign_place_is_aimed_at_it() -> None:
 def test_a_reported_act_aimed_at_its_own_side_has_the_speaker_as_recipient() -> None:
     body = "The Indian army said Pakistani troops fired mortars at its posts in Kashmir."
     assert _top(body) == ({"PAK"}, {"IND"})
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "recipient"),
+    [
+        (
+            "The Israeli army said Hezbollah launched 20 drones at military bases in the Galilee.",
+            {"LBN"},
+            {"ISR"},
+        ),
+        ("Two Pakistani labourers were beaten by a mob in Dubai.", {"ARE"}, {"PAK"}),
+    ],
+)
+def test_drones_launched_at_and_beaten_by(body: str, actor: set[str], recipient: set[str]) -> None:
+    assert _top(body) == (actor, recipient)
+
+
+def test_a_team_beaten_in_a_final_is_no_assault() -> None:
+    assert _events("The Kenyan team was beaten by Ethiopia in the final.") == []
