@@ -321,3 +321,19 @@ def test_drones_launched_at_and_beaten_by(body: str, actor: set[str], recipient:
 
 def test_a_team_beaten_in_a_final_is_no_assault() -> None:
     assert _events("The Kenyan team was beaten by Ethiopia in the final.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "recipient"),
+    [
+        # what the victims are accused of names no party to the act
+        ("Police in Tehran arrested four men accused of spying for Britain.", {"IRN"}, {"IRN"}),
+        # a local official reporting an attack speaks for the place that was hit
+        ("The mayor of Kharkiv said Russian missiles hit a power plant.", {"RUS"}, {"UKR"}),
+        ("Rebels in North Kivu abducted a local official.", {"COD"}, {"COD"}),
+    ],
+)
+def test_described_deeds_local_speakers_and_officials(
+    body: str, actor: set[str], recipient: set[str]
+) -> None:
+    assert _top(body) == (actor, recipient)

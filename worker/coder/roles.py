@@ -282,6 +282,9 @@ def assign(
 
     before = [m for m in usable if clause.region_start <= m.tok_end <= start and not m.supporter]
     after = [m for m in usable if start < m.tok_start < min(clause_end, end + 12)]
+    if after and not _DESCRIBED.isdisjoint(tokens[end : after[-1].tok_start]):
+        # "executed three men accused of collaborating with Israel": what the victims are accused of
+        after = [m for m in after if not _described_before(tokens, end, m.tok_start)]
     if clause.reported and clause.speaker_start >= 0:
         before = [m for m in before if m.tok_start >= clause.region_start]
     if clause.skip_start >= 0:  # "the militia that attacked the embassy was sanctioned": not the embassy
@@ -412,8 +415,15 @@ def assign(
             roles.recipients = roles.actors
             roles.actors = donors[:1]
     if not roles.recipients and roles.actors and clause.reported and clause.speaker_start >= 0:
-        # "the Philippine military said a Chinese vessel fired a water cannon at its boat": the speaker's
+        # "the Philippine military said a Chinese vessel fired a water cannon at its boat": the speaker's;
+        # "the governor of Belgorod said Ukrainian drones struck a depot": a local speaker's place is hit
         hit_own = _speakers_own_target(tokens, usable, clause, end, clause_end)
+        if not hit_own and event_type == "ASSAULT":
+            hit_own = [
+                m
+                for m in mentions
+                if clause.speaker_start <= m.tok_start < clause.speaker_end and m.mention.kind == "domestic"
+            ][:1]
         if hit_own and hit_own[0].country not in {m.country for m in roles.actors}:
             roles.recipients = hit_own
     placeless = all(m.country is None for m in roles.recipients)  # none, or "Kurdish militants"
@@ -483,6 +493,15 @@ _PATIENTS = frozenset({"CVL", "REL", "REF", "EDU", "JRN", "LAB", "AGR", "MED", "
 # sentences, aid, protests); troop moves and visits at home have no recipient
 _DOMESTIC_PLACE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID", "PROTEST"})
 _PEOPLE_OF_PLACE = "CVL"
+
+
+# participles describing a person by a deed ("men accused of spying for X"): X is no party to the act
+_DESCRIBED = frozenset({"accused", "suspected", "charged", "convicted", "wanted"})
+
+
+def _described_before(tokens: list[str], lo: int, hi: int) -> bool:
+    """ "accused of", "charged with", "wanted for" in tokens [lo, hi) ("suspected gang members": no)."""
+    return any(tokens[k] in _DESCRIBED and tokens[k + 1] in ("of", "with", "for") for k in range(lo, hi - 1))
 
 
 _AT_TARGET = frozenset({"at", "on", "against", "toward", "towards", "into"})
