@@ -337,3 +337,18 @@ def test_described_deeds_local_speakers_and_officials(
     body: str, actor: set[str], recipient: set[str]
 ) -> None:
     assert _top(body) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "recipient"),
+    [
+        # a country name next to a domestic body outranks a place at the end of the sentence
+        ("Chile's Socialist-led government condemned Russia over the strikes in Kharkiv.", {"CHL"}, {"RUS"}),
+        # what is received "from X" is X's act
+        ("Jordan's King Abdullah received a phone call from Egypt's president.", {"EGY"}, {"JOR"}),
+        # the place of a diplomat's post is part of the title
+        ("China's envoy to the UN criticised Japan over the release of treated water.", {"CHN"}, {"JPN"}),
+    ],
+)
+def test_country_names_givers_and_posts(body: str, actor: set[str], recipient: set[str]) -> None:
+    assert _top(body) == (actor, recipient)

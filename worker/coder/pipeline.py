@@ -59,6 +59,7 @@ from worker.coder.roles import (
     refine_sectors,
     remember_groups,
     resolve_definite,
+    resolve_possessed,
 )
 from worker.coder.rules import (
     CONTENT_TYPES,
@@ -224,6 +225,8 @@ def code_sentence(
     if any(m.country is None for m in mentions):
         if state.groups:
             resolve_definite(mentions, words, state.groups)
+        if "'s" in words:
+            resolve_possessed(mentions, words)
         places = frozenset(
             m.tok_start for m in mentions if m.country is not None and is_locative(lexicon, words, m)
         )

@@ -133,6 +133,9 @@ def home_country(m: ActorMention) -> str | None:
     return None if m.kind in _NO_COUNTRY_SOURCE else m.country
 
 
+_PEOPLE_KINDS = frozenset({"demonym", "title"})  # "Chinese engineers", "Nepali workers"
+
+
 def fill_countries(
     mentions: list[Mention],
     default_country: str | Callable[[], str | None] | None,
@@ -143,8 +146,9 @@ def fill_countries(
     Places and ethnic groups stay without one (see ``docs/actors.md``); backers named in a participle
     ("forces backed by Russia") give none, nor do IGOs ("rebels attacked a UN convoy") and flag states
     ("police boarded a Panama-flagged ship"). An unnamed domestic actor acts where the sentence places
-    the act: a place after "in", "at" (token starts in ``places``) goes before a nearer country word
-    ("gunmen kidnapped three Chinese engineers in Nigeria": Nigerian gunmen)."""
+    the act: a place after "in", "at" (token starts in ``places``) goes before a nearer nationality of
+    other people ("gunmen kidnapped three Chinese engineers in Nigeria": Nigerian gunmen), not before a
+    nearer country name ("South Africa's ANC-led government criticised Israel over the war in Gaza")."""
     located = [
         m
         for m in mentions
@@ -156,10 +160,12 @@ def fill_countries(
                 # "Bangladesh said ... the first time the country has ...": the sentence's first country
                 m.country = located[0].country
             elif located:
-                at_place = (
-                    [o for o in located if o.tok_start in places] if m.mention.kind == "domestic" else []
-                )
-                nearest = min(at_place or located, key=lambda o: abs(o.tok_start - m.tok_start))
+                nearest = min(located, key=lambda o: abs(o.tok_start - m.tok_start))
+                if m.mention.kind == "domestic" and nearest.mention.kind in _PEOPLE_KINDS:
+                    # the nearest country word is other people's nationality: the place of the act
+                    at_place = [o for o in located if o.tok_start in places]
+                    if at_place:
+                        nearest = min(at_place, key=lambda o: abs(o.tok_start - m.tok_start))
                 m.country = nearest.country
             else:
                 if callable(default_country):
@@ -173,6 +179,27 @@ def remember_groups(found: Iterable[ActorMention], known: dict[str, str]) -> Non
     for m in found:
         if m.kind == "title" and m.country is not None and " " in m.text:
             known[m.text.rsplit(" ", 1)[1].lower()] = m.country
+
+
+_LED = frozenset({"led", "backed", "run", "controlled", "dominated", "allied", "aligned", "supported"})
+
+
+def resolve_possessed(mentions: list[Mention], words: list[str]) -> None:
+    """ "Chile's Socialist-led government": a domestic head after a possessive country and hyphenated
+    "-led"/"-backed" modifiers is that country's, before ``fill_countries`` could give it a nearer one."""
+    ends = {m.tok_end: m for m in mentions if m.country is not None and m.mention.kind in _OWNERS}
+    for m in mentions:
+        if m.country is not None or m.mention.kind != "domestic":
+            continue
+        k = m.tok_start - 1
+        while k >= 1 and words[k].rpartition("-")[2] in _LED and "-" in words[k]:
+            k -= 1
+        owner = ends.get(k) if k < m.tok_start - 1 and words[k] == "'s" else None
+        if owner is not None:
+            m.country = owner.country
+
+
+_OWNERS = frozenset({"country", "capital", "seat"})
 
 
 def resolve_definite(mentions: list[Mention], words: list[str], known: dict[str, str]) -> None:
@@ -287,6 +314,9 @@ def assign(
         after = [m for m in after if not _described_before(tokens, end, m.tok_start)]
     if clause.reported and clause.speaker_start >= 0:
         before = [m for m in before if m.tok_start >= clause.region_start]
+    if before and "to" in tokens[:start]:
+        # "Russia's ambassador to the UN vetoed": the place of a post is part of its holder's title
+        before = [m for m in before if not _post_of(tokens, before, m)]
     if clause.skip_start >= 0:  # "the militia that attacked the embassy was sanctioned": not the embassy
         before = [m for m in before if not clause.skip_start <= m.tok_start < clause.skip_end]
     if clause.infinitive and before:
@@ -406,8 +436,9 @@ def assign(
     else:
         roles.actors = subject
         roles.recipients = objects
-    if event_type == "AID" and roles.actors and _received(tokens, start):
-        # "Sri Lanka received debt relief from Japan": the giver after "from" acts, the subject receives
+    if roles.actors and not match.entry.swap and _received(tokens, start):
+        # "Sri Lanka received debt relief from Japan", "Sisi received a phone call from Erdogan": the giver
+        # or caller after "from" acts, the subject receives
         donors = [
             m for m in loc + after if start < m.tok_start < clause_end and _after_word(tokens, m, "from")
         ]
@@ -502,6 +533,14 @@ _DESCRIBED = frozenset({"accused", "suspected", "charged", "convicted", "wanted"
 def _described_before(tokens: list[str], lo: int, hi: int) -> bool:
     """ "accused of", "charged with", "wanted for" in tokens [lo, hi) ("suspected gang members": no)."""
     return any(tokens[k] in _DESCRIBED and tokens[k + 1] in ("of", "with", "for") for k in range(lo, hi - 1))
+
+
+def _post_of(tokens: list[str], before: list[Mention], m: Mention) -> bool:
+    """ "ambassador to the UN", "envoy to Ukraine": ``m`` follows "to" right after a diplomat."""
+    k = m.tok_start - 1
+    if k >= 1 and tokens[k] == "the":
+        k -= 1
+    return k >= 1 and tokens[k] == "to" and any(o.tok_end == k and o.sector == "DIP" for o in before)
 
 
 _AT_TARGET = frozenset({"at", "on", "against", "toward", "towards", "into"})
