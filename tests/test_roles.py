@@ -352,3 +352,9 @@ def test_described_deeds_local_speakers_and_officials(
 )
 def test_country_names_givers_and_posts(body: str, actor: set[str], recipient: set[str]) -> None:
     assert _top(body) == (actor, recipient)
+
+
+def test_a_noun_restating_a_passive_act_keeps_its_victims() -> None:
+    """ "were killed in an attack in X": the subject is hit, the attack is not theirs."""
+    body = "Four Turkish engineers were killed in an attack on their camp in northern Iraq."
+    assert _top(body) == ({"IRQ"}, {"TUR"})

@@ -325,7 +325,8 @@ def assign(
         before = [m for m in before if not _destination(tokens, m)] or before
 
     subject: list[Mention] = []
-    if clause.passive:
+    # "two Chinese nationals were killed in an attack on a convoy": the noun restates the passive act
+    if clause.passive or _adjunct_of_passive(tokens, start):
         by = [m for m in after if _after_by(tokens, m)]
         # "the Moldovan ambassador was summoned": a trigger pattern that opens inside its subject
         covering = [m for m in usable if m.tok_start < start < m.tok_end][:1]
@@ -533,6 +534,19 @@ _DESCRIBED = frozenset({"accused", "suspected", "charged", "convicted", "wanted"
 def _described_before(tokens: list[str], lo: int, hi: int) -> bool:
     """ "accused of", "charged with", "wanted for" in tokens [lo, hi) ("suspected gang members": no)."""
     return any(tokens[k] in _DESCRIBED and tokens[k + 1] in ("of", "with", "for") for k in range(lo, hi - 1))
+
+
+_PASSIVE_ADJUNCT = frozenset({"in", "during"})
+_BE_AUX = frozenset({"was", "were", "been", "being", "is", "are"})
+
+
+def _adjunct_of_passive(tokens: list[str], start: int) -> bool:
+    """ "were killed in a (bomb) attack": the noun at ``start`` heads an adjunct of a passive verb."""
+    for k in range(start - 1, max(1, start - 4), -1):
+        if tokens[k] in _PASSIVE_ADJUNCT:
+            verb = tokens[k - 1]
+            return verb.endswith(("ed", "en")) and k >= 2 and tokens[k - 2] in _BE_AUX
+    return False
 
 
 def _post_of(tokens: list[str], before: list[Mention], m: Mention) -> bool:
