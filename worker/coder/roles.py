@@ -314,7 +314,7 @@ def assign(
         after = [m for m in after if not _described_before(tokens, end, m.tok_start)]
     if clause.reported and clause.speaker_start >= 0:
         before = [m for m in before if m.tok_start >= clause.region_start]
-    if before and "to" in tokens[:start]:
+    if len(before) > 1 and any(m.sector == "DIP" for m in before):
         # "Russia's ambassador to the UN vetoed": the place of a post is part of its holder's title
         before = [m for m in before if not _post_of(tokens, before, m)]
     if clause.skip_start >= 0:  # "the militia that attacked the embassy was sanctioned": not the embassy
@@ -348,7 +348,8 @@ def assign(
             _set_location(roles, loc)
             return roles
         patients = _group_before(before, tokens) if before else covering
-        authority = _authority_of_place(tokens, mentions, start, clause_end, patients)
+        acted_on = event_type in _ACTED_ON or event_type == "ACCUSE"
+        authority = _authority_of_place(tokens, mentions, start, clause_end, patients) if acted_on else []
         political = authority or any(m.sector in POLITICAL_SECTORS or m.sector is None for m in patients)
         if patients and political and (event_type in _ACTED_ON or (authority and event_type == "ACCUSE")):
             # "Russian diplomats were expelled from Slovakia", "migrants were arrested in Libya": the
