@@ -358,3 +358,10 @@ def test_a_noun_restating_a_passive_act_keeps_its_victims() -> None:
     """ "were killed in an attack in X": the subject is hit, the attack is not theirs."""
     body = "Four Turkish engineers were killed in an attack on their camp in northern Iraq."
     assert _top(body) == ({"IRQ"}, {"TUR"})
+
+
+def test_a_country_across_an_adjunct_opener_is_farther() -> None:
+    assert _top("The Belarusian government freed ten prisoners following American pressure.") == (
+        {"BLR"},
+        {"BLR"},
+    )

@@ -230,7 +230,7 @@ def code_sentence(
         places = frozenset(
             m.tok_start for m in mentions if m.country is not None and is_locative(lexicon, words, m)
         )
-        fill_countries(mentions, state.dominant_country, places)
+        fill_countries(mentions, state.dominant_country, places, words)
     excluded = _source_mentions(words, mentions)
     contexts_found = _contexts(lexicon, words)
     date = event_date(published, words)  # one per sentence

@@ -134,12 +134,22 @@ def home_country(m: ActorMention) -> str | None:
 
 
 _PEOPLE_KINDS = frozenset({"demonym", "title"})  # "Chinese engineers", "Nepali workers"
+# adjuncts that set a later mention apart from the clause ("freed prisoners after U.S. mediation")
+_ADJUNCT_OPENERS = frozenset({"after", "following", "amid", "despite", "before"})
+
+
+def _distance(o: Mention, m: Mention, words: list[str] | None) -> int:
+    """Token distance, farther across an adjunct opener between the two mentions."""
+    lo, hi = (o.tok_end, m.tok_start) if o.tok_start < m.tok_start else (m.tok_end, o.tok_start)
+    apart = words is not None and not _ADJUNCT_OPENERS.isdisjoint(words[lo:hi])
+    return abs(o.tok_start - m.tok_start) + (20 if apart else 0)
 
 
 def fill_countries(
     mentions: list[Mention],
     default_country: str | Callable[[], str | None] | None,
     places: frozenset[int] = frozenset(),
+    words: list[str] | None = None,
 ) -> None:
     """Mentions without a country take the nearest country mention in the sentence, else the default
     (a code, or a function giving it, called only when needed: the article's dominant country).
@@ -160,7 +170,7 @@ def fill_countries(
                 # "Bangladesh said ... the first time the country has ...": the sentence's first country
                 m.country = located[0].country
             elif located:
-                nearest = min(located, key=lambda o: abs(o.tok_start - m.tok_start))
+                nearest = min(located, key=lambda o: _distance(o, m, words))
                 if m.mention.kind == "domestic" and nearest.mention.kind in _PEOPLE_KINDS:
                     # the nearest country word is other people's nationality: the place of the act
                     at_place = [o for o in located if o.tok_start in places]
