@@ -365,3 +365,16 @@ def test_a_country_across_an_adjunct_opener_is_farther() -> None:
         {"BLR"},
         {"BLR"},
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "recipient"),
+    [
+        # the place of a monitor's or envoy's post is part of the title
+        ("The UN special rapporteur on Eritrea accused the government of torture.", {"UNO"}, {"ERI"}),
+        # a trigger ending in "from" takes the next mention as its object, not as a place
+        ("Burkina Faso announced its withdrawal from ECOWAS.", {"BFA"}, {"WAS"}),
+    ],
+)
+def test_posts_and_objects_after_from(body: str, actor: set[str], recipient: set[str]) -> None:
+    assert _top(body) == (actor, recipient)

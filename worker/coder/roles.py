@@ -303,7 +303,8 @@ def assign(
     targets: list[Mention] = []  # "anti-X"
     for m in mentions:
         k = _skip_determiners(tokens, m.tok_start - 1)
-        if k >= 0 and tokens[k] in locatives:
+        if k >= 0 and tokens[k] in locatives and not (k == match.end - 1 and tokens[k] == "from"):
+            # "withdrawal from X": the object of the trigger
             loc.append(m)
         elif m.tok_start in excluded:
             continue
@@ -324,7 +325,7 @@ def assign(
         after = [m for m in after if not _described_before(tokens, end, m.tok_start)]
     if clause.reported and clause.speaker_start >= 0:
         before = [m for m in before if m.tok_start >= clause.region_start]
-    if len(before) > 1 and any(m.sector == "DIP" for m in before):
+    if len(before) > 1 and any(m.sector in _POSTS for m in before):
         # "Russia's ambassador to the UN vetoed": the place of a post is part of its holder's title
         before = [m for m in before if not _post_of(tokens, before, m)]
     if clause.skip_start >= 0:  # "the militia that attacked the embassy was sanctioned": not the embassy
@@ -561,11 +562,16 @@ def _adjunct_of_passive(tokens: list[str], start: int) -> bool:
 
 
 def _post_of(tokens: list[str], before: list[Mention], m: Mention) -> bool:
-    """ "ambassador to the UN", "envoy to Ukraine": ``m`` follows "to" right after a diplomat."""
+    """ "ambassador to the UN", "envoy for Yemen", "rapporteur on Myanmar": ``m`` follows "to", "for" or
+    "on" right after a diplomat or a rights monitor."""
     k = m.tok_start - 1
     if k >= 1 and tokens[k] == "the":
         k -= 1
-    return k >= 1 and tokens[k] == "to" and any(o.tok_end == k and o.sector == "DIP" for o in before)
+    return k >= 1 and tokens[k] in _POST_OF and any(o.tok_end == k and o.sector in _POSTS for o in before)
+
+
+_POST_OF = frozenset({"to", "for", "on"})
+_POSTS = frozenset({"DIP", "HRI"})
 
 
 _AT_TARGET = frozenset({"at", "on", "against", "toward", "towards", "into"})
