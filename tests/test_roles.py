@@ -378,3 +378,9 @@ def test_a_country_across_an_adjunct_opener_is_farther() -> None:
 )
 def test_posts_and_objects_after_from(body: str, actor: set[str], recipient: set[str]) -> None:
     assert _top(body) == (actor, recipient)
+
+
+def test_the_possessor_of_a_named_act_is_the_passive_subject() -> None:
+    """ "Turkey's purchase of Russian arms was criticised by X": Turkey is criticised, not Russia."""
+    body = "Hungary's purchase of Chinese surveillance cameras was criticised by the European Commission."
+    assert _top(body) == ({"EUR"}, {"HUN"})

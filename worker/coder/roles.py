@@ -344,7 +344,7 @@ def assign(
         if by:
             roles.actors = _group_after(by, tokens)
             if before:
-                roles.recipients = _group_before(before, tokens)
+                roles.recipients = _passive_subject(tokens, before)
             elif covering:
                 roles.recipients = covering
             _set_location(roles, loc)
@@ -358,7 +358,7 @@ def assign(
             roles.recipients = _group_before(before, tokens)
             _set_location(roles, loc)
             return roles
-        patients = _group_before(before, tokens) if before else covering
+        patients = _passive_subject(tokens, before) if before else covering
         acted_on = event_type in _ACTED_ON or event_type == "ACCUSE"
         authority = _authority_of_place(tokens, mentions, start, clause_end, patients) if acted_on else []
         political = authority or any(m.sector in POLITICAL_SECTORS or m.sector is None for m in patients)
@@ -559,6 +559,16 @@ def _adjunct_of_passive(tokens: list[str], start: int) -> bool:
             verb = tokens[k - 1]
             return verb.endswith(("ed", "en")) and k >= 2 and tokens[k - 2] in _BE_AUX
     return False
+
+
+def _passive_subject(tokens: list[str], before: list[Mention]) -> list[Mention]:
+    """The subject of a passive: "Turkey's purchase of Russian arms was criticised": the possessor of an
+    act named by a noun ("X's <noun> of Y"), else the mentions right before the verb."""
+    head = before[0]
+    k = head.tok_end
+    if len(before) > 1 and k + 2 < len(tokens) and tokens[k] == "'s" and tokens[k + 2] == "of":
+        return [head]
+    return _group_before(before, tokens)
 
 
 def _post_of(tokens: list[str], before: list[Mention], m: Mention) -> bool:
