@@ -384,3 +384,8 @@ def test_the_possessor_of_a_named_act_is_the_passive_subject() -> None:
     """ "Turkey's purchase of Russian arms was criticised by X": Turkey is criticised, not Russia."""
     body = "Hungary's purchase of Chinese surveillance cameras was criticised by the European Commission."
     assert _top(body) == ({"EUR"}, {"HUN"})
+
+
+def test_an_act_that_drew_condemnation_from_x_is_condemned_by_x() -> None:
+    body = "Azerbaijan's shelling of an Armenian village drew sharp condemnation from France."
+    assert _top(body) == ({"FRA"}, {"AZE"})

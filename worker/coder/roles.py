@@ -441,7 +441,7 @@ def assign(
         # "came under fire from X": "from" marks a place elsewhere, here the attacker
         source = [m for m in loc if start < m.tok_start < clause_end and _after_word(tokens, m, "from")]
         roles.actors = objects or source[:1]
-        roles.recipients = subject
+        roles.recipients = _passive_subject(tokens, before) if before else subject
     elif event_type in reciprocal_types and with_objs and match.entry.mode != "visit":
         roles.actors = subject
         separate = "separate" in tokens or "separately" in tokens
@@ -561,12 +561,15 @@ def _adjunct_of_passive(tokens: list[str], start: int) -> bool:
     return False
 
 
+_ACT_NOUN_LINKS = frozenset({"of", "on", "against"})  # "X's seizure of", "X's strike on"
+
+
 def _passive_subject(tokens: list[str], before: list[Mention]) -> list[Mention]:
     """The subject of a passive: "Turkey's purchase of Russian arms was criticised": the possessor of an
     act named by a noun ("X's <noun> of Y"), else the mentions right before the verb."""
     head = before[0]
     k = head.tok_end
-    if len(before) > 1 and k + 2 < len(tokens) and tokens[k] == "'s" and tokens[k + 2] == "of":
+    if len(before) > 1 and k + 2 < len(tokens) and tokens[k] == "'s" and tokens[k + 2] in _ACT_NOUN_LINKS:
         return [head]
     return _group_before(before, tokens)
 
