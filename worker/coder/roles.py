@@ -4,7 +4,13 @@ Rules (positional, no parser):
 - actor: the nearest non-locative mention before the trigger inside its clause, with mentions coordinated
   to it ("X and Y"); a relative clause takes its antecedent, an infinitive/participle the subject of the
   governing clause, reported content with no subject of its own takes the speaker ("Seoul said it would ...").
-- passive ("was attacked by X"): X is the actor, the subject the recipient.
+- passive ("was attacked by X"): X is the actor, the subject the recipient (the possessor of a named act:
+  "X's strike on Y was condemned by Z" hits X); an agentless passive act ("were expelled from X", "were
+  arrested in X", "were killed in an attack in X") has the subject as recipient and the government of
+  the place as actor.
+- a relative clause closed before the trigger (", which ..., agreed", "the militia that attacked Y was
+  sanctioned") holds no subject; "ambassador to X", "rapporteur on X" are titles, not subjects.
+- "received X from Y", "came under fire from Y", "drew condemnation from Y": Y acts.
 - recipient: the nearest mention after the trigger in the clause (with its coordination).
 - "with X" for CONSULT/AGREE/SUPPORT and "between X and Y", and two-sided violence: all are actors,
   no recipient (PLOVER reciprocal events); "with X" for COOPERATE/AID stays the recipient.
