@@ -389,3 +389,8 @@ def test_the_possessor_of_a_named_act_is_the_passive_subject() -> None:
 def test_an_act_that_drew_condemnation_from_x_is_condemned_by_x() -> None:
     body = "Azerbaijan's shelling of an Armenian village drew sharp condemnation from France."
     assert _top(body) == ({"FRA"}, {"AZE"})
+
+
+def test_unnamed_troops_in_a_national_speakers_report_are_the_speakers() -> None:
+    body = "Ukraine's army said Russian marines attacked troops near Kherson."
+    assert _top(body) == ({"RUS"}, {"UKR"})

@@ -60,6 +60,7 @@ from worker.coder.roles import (
     remember_groups,
     resolve_definite,
     resolve_possessed,
+    resolve_speakers_forces,
 )
 from worker.coder.rules import (
     CONTENT_TYPES,
@@ -227,6 +228,7 @@ def code_sentence(
             resolve_definite(mentions, words, state.groups)
         if "'s" in words:
             resolve_possessed(mentions, words)
+        resolve_speakers_forces(mentions, words, lexicon.cue_set("speech"))
         places = frozenset(
             m.tok_start for m in mentions if m.country is not None and is_locative(lexicon, words, m)
         )

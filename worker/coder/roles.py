@@ -218,6 +218,33 @@ def resolve_possessed(mentions: list[Mention], words: list[str]) -> None:
 _OWNERS = frozenset({"country", "capital", "seat"})
 
 
+_OWN_FORCES = frozenset({"MIL", "COP"})
+_SPEAKER_KINDS = frozenset({"country", "title", "seat", "capital"})
+
+
+def resolve_speakers_forces(mentions: list[Mention], words: list[str], speech: frozenset[str]) -> None:
+    """ "Israel's military said Hamas fighters attacked troops near Rafah": unnamed troops or police in
+    what a national speaker reports are the speaker's own, before a nearer place could claim them."""
+    said = next((k for k in range(min(len(words), 10)) if words[k] in speech), -1)
+    if said < 1:
+        return
+    speakers = [
+        m
+        for m in mentions
+        if m.tok_end <= said and m.country is not None and m.mention.kind in _SPEAKER_KINDS
+    ]
+    if not speakers:
+        return
+    for m in mentions:
+        if (
+            m.country is None
+            and m.tok_start > said
+            and m.mention.kind == "domestic"
+            and m.sector in _OWN_FORCES
+        ):
+            m.country = speakers[0].country
+
+
 def resolve_definite(mentions: list[Mention], words: list[str], known: dict[str, str]) -> None:
     """A definite domestic group without a country ("the activists") is the group of that name the
     article named with a country before ("South Korean activists"): it takes that country, before the
