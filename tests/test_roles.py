@@ -392,5 +392,5 @@ def test_an_act_that_drew_condemnation_from_x_is_condemned_by_x() -> None:
 
 
 def test_unnamed_troops_in_a_national_speakers_report_are_the_speakers() -> None:
-    body = "Ukraine's army said Russian marines attacked troops near Kherson."
-    assert _top(body) == ({"RUS"}, {"UKR"})
+    body = "Israel's military said Hamas fighters attacked troops near Khan Younis."
+    assert _top(body) == ({"PSE"}, {"ISR"})
