@@ -228,10 +228,14 @@ def code_sentence(
             resolve_definite(mentions, words, state.groups)
         if "'s" in words:
             resolve_possessed(mentions, words)
-        resolve_speakers_forces(mentions, words, lexicon.cue_set("speech"))
-        places = frozenset(
-            m.tok_start for m in mentions if m.country is not None and is_locative(lexicon, words, m)
-        )
+        unplaced = [m for m in mentions if m.country is None and m.mention.kind == "domestic"]
+        places: frozenset[int] = frozenset()
+        if unplaced:
+            if any(m.sector in ("MIL", "COP") for m in unplaced):
+                resolve_speakers_forces(mentions, words, lexicon.cue_set("speech"))
+            places = frozenset(
+                m.tok_start for m in mentions if m.country is not None and is_locative(lexicon, words, m)
+            )
         fill_countries(mentions, state.dominant_country, places, words)
     excluded = _source_mentions(words, mentions)
     contexts_found = _contexts(lexicon, words)

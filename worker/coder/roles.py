@@ -370,7 +370,11 @@ def assign(
 
     subject: list[Mention] = []
     # "two Chinese nationals were killed in an attack on a convoy": the noun restates the passive act
-    if clause.passive or _adjunct_of_passive(tokens, start):
+    if clause.passive or (
+        start >= 3
+        and not _PASSIVE_ADJUNCT.isdisjoint(tokens[start - 3 : start])
+        and _adjunct_of_passive(tokens, start)
+    ):
         by = [m for m in after if _after_by(tokens, m)]
         # "the Moldovan ambassador was summoned": a trigger pattern that opens inside its subject
         covering = [m for m in usable if m.tok_start < start < m.tok_end][:1]
@@ -482,7 +486,7 @@ def assign(
     else:
         roles.actors = subject
         roles.recipients = objects
-    if roles.actors and not match.entry.swap and _received(tokens, start):
+    if roles.actors and not match.entry.swap and "from" in tokens and _received(tokens, start):
         # "Sri Lanka received debt relief from Japan", "Sisi received a phone call from Erdogan": the giver
         # or caller after "from" acts, the subject receives
         donors = [
