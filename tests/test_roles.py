@@ -394,3 +394,8 @@ def test_an_act_that_drew_condemnation_from_x_is_condemned_by_x() -> None:
 def test_unnamed_troops_in_a_national_speakers_report_are_the_speakers() -> None:
     body = "Israel's military said Hamas fighters attacked troops near Khan Younis."
     assert _top(body) == ({"PSE"}, {"ISR"})
+
+
+def test_a_person_freed_in_a_place_is_released_by_its_government() -> None:
+    body = "Egyptian opposition politician Ahmed Samir was freed from prison in Cairo."
+    assert _top(body) == ({"EGY"}, {"EGY"})

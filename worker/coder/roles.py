@@ -386,7 +386,11 @@ def assign(
                 roles.recipients = covering
             _set_location(roles, loc)
             return roles
-        released = match.entry.mode in _HANDED_BACK and before[-1:] and before[-1].sector in _PATIENTS
+        released = (
+            match.entry.mode in _HANDED_BACK
+            and before[-1:]
+            and (before[-1].sector in _PATIENTS or before[-1].mention.kind in _PERSON_MENTIONS)
+        )  # "a Rwandan dissident was freed": a person handed back, whatever their role
         if released or (
             before and all(m.mention.kind == "domestic" and m.sector in _PATIENTS for m in before[-1:])
         ):
@@ -537,6 +541,8 @@ def assign(
     _set_location(roles, loc)
     return roles
 
+
+_PERSON_MENTIONS = frozenset({"person", "title"})
 
 # acts whose agentless passive subject is the recipient ("were expelled", "was shelled", "was fined")
 _ACTED_ON = frozenset({"ASSAULT", "COERCE", "SANCTION"})
