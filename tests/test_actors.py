@@ -607,3 +607,17 @@ def test_heads_of_un_bodies_and_ngos_keep_other_surnames_alone() -> None:
     assert first("Francesca Albanese visited the camp.") == ("Francesca Albanese", "UNO", "HRI")
     assert first("Agnes Callamard visited the camp.") == ("Agnes Callamard", "NGO", "HRI")
     assert first("Albanese visited the camp.") == ("Albanese", "AUS", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("The Bundesbank cut its growth forecast.", "DEU", "GOV"),
+        ("Banxico held interest rates steady.", "MEX", "GOV"),
+        ("Sonatrach raised gas prices for buyers.", "DZA", "BUS"),
+        ("The Popular Mobilisation Forces entered the town.", "IRQ", "PRM"),
+    ],
+)
+def test_central_banks_state_companies_and_militias_resolve(text: str, country: str, sector: str) -> None:
+    first = find_actors(text)[0]
+    assert (first.country, first.sector) == (country, sector)

@@ -72,7 +72,7 @@ _INTENDED_HEADS = {
     "accountable", "meet", "call~n", "visit~n", "back", "office", "aside", "aim", "charges", "no", "accept",
     "work", "tools", "themselves", "custody", "control", "bomb~n", "alive", "not", "charge", "part", "free",
     "hesitate", "effect", "package~n", "supplies", "proceedings", "travel",
-    "scorn", "received", "delivery", "trained", "bailed", "home",
+    "scorn", "received", "delivery", "trained", "bailed", "home", "under", "beaten",
 }  # fmt: skip
 
 

@@ -187,10 +187,10 @@ def test_the_country_refers_to_the_first_country_of_the_sentence() -> None:
 
 @pytest.mark.parametrize(
     ("name", "actor_floor", "recipient_floor"),
-    [("actor-gold-2.tsv", 0.90, 0.85), ("actor-gold-3.tsv", 0.85, 0.75)],
+    [("actor-gold-2.tsv", 0.90, 0.85), ("actor-gold-3.tsv", 0.85, 0.75), ("actor-gold-5.tsv", 0.85, 0.78)],
 )
 def test_invented_actor_sets_keep_a_floor(name: str, actor_floor: float, recipient_floor: float) -> None:
-    """Regression floors on the second and third invented sets, not quality claims (docs/actors.md)."""
+    """Regression floors on the second, third and fifth invented sets, not quality claims (docs/actors.md)."""
     from pathlib import Path
 
     from worker.cli.evaluate import _read_actor_gold, eval_actors
@@ -248,3 +248,203 @@ def test_arrests_and_sentences_with_no_one_named_hit_the_states_own_people() -> 
         assert top["recipient"][0]["sector"] == "CVL"
     top = top_event(_events("Uzbekistan Detains 25 Kazakh Traders"))
     assert top is not None and [r["country"] for r in top["recipient"]] == ["KAZ"]
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "recipient"),
+    [
+        ("Four Filipino sailors were expelled from Bahrain on Sunday.", {"BHR"}, {"PHL"}),
+        ("Six Guatemalan migrants were detained in Mexico after crossing the river.", {"MEX"}, {"GTM"}),
+        ("Two Belgian diplomats were deported from Niger last week.", {"NER"}, {"BEL"}),
+        ("The Danish ambassador was summoned to the foreign ministry in Ankara.", {"TUR"}, {"DNK"}),
+        ("The Estonian envoy was summoned by the Russian foreign ministry.", {"RUS"}, {"EST"}),
+    ],
+)
+def test_agentless_passive_subject_is_acted_on_by_the_place(
+    body: str, actor: set[str], recipient: set[str]
+) -> None:
+    """ "were expelled from X", "were detained in X": the subject is the recipient, the government of
+    the place whence or where the act happens the actor; a trigger opening inside its subject too."""
+    assert _top(body) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "recipient"),
+    [
+        # a non-restrictive relative clause between commas holds no subject of the main verb
+        ("Qatar, which has long hosted Hamas leaders, expelled two Iranian diplomats.", {"QAT"}, {"IRN"}),
+        # a restrictive one with its own verb before the main predicate
+        (
+            "The Syrian militia that shelled the Turkish border post was sanctioned by Ankara.",
+            {"TUR"},
+            {"SYR"},
+        ),
+        (
+            "The Chadian soldiers who were sent to Mali came under fire from jihadists near Gao.",
+            {"MLI"},
+            {"TCD"},
+        ),
+        # what a relative clause accuses ends at its closing comma
+        (
+            "The Nicaraguan government, which Madrid accuses of torture, freed two Spanish priests.",
+            {"NIC"},
+            {"ESP"},
+        ),
+    ],
+)
+def test_relative_clause_closed_before_the_main_verb(body: str, actor: set[str], recipient: set[str]) -> None:
+    assert _top(body) == (actor, recipient)
+
+
+def test_a_relative_clause_with_only_its_verb_group_stays_open() -> None:
+    """ "two nationals who had been recently arrested": the arrest stays in the relative clause."""
+    from worker.coder.clauses import _closed_relative
+
+    tokens = ["two", "nationals", "who", "had", "been", "recently", "arrested", "for", "entry"]
+    assert _closed_relative(tokens, 2, 6) == -1
+    tokens = ["the", "militia", "that", "attacked", "the", "embassy", "was", "sanctioned"]
+    assert _closed_relative(tokens, 2, 7) == 6
+
+
+def test_came_under_fire_from_names_the_attacker() -> None:
+    assert _top("A Turkish convoy came under heavy fire from Syrian forces.") == ({"SYR"}, {"TUR"})
+
+
+def test_unnamed_domestic_actor_takes_the_country_of_the_place() -> None:
+    """ "Gunmen kidnapped three Chinese engineers in Nigeria": Nigerian gunmen, Chinese victims."""
+    gunmen = Mention(0, 1, ActorMention(0, 6, "Gunmen", None, "UAF", "domestic"), None, "UAF")
+    china = Mention(3, 4, ActorMention(25, 32, "Chinese", "CHN", None, "demonym"), "CHN", None)
+    nigeria = Mention(8, 9, ActorMention(50, 57, "Nigeria", "NGA", None, "country"), "NGA", None)
+    fill_countries([gunmen, china, nigeria], None, frozenset({8}))
+    assert gunmen.country == "NGA"
+    kidnap = "Gunmen kidnapped two Turkish engineers at a dam site in northern Iraq."
+    assert _top(kidnap) == ({"IRQ"}, {"TUR"})
+
+
+def test_a_source_named_with_according_to_ends_at_its_comma() -> None:
+    body = "According to local officials, Sudanese jets bombed a market in South Kordofan."
+    assert _top(body)[0] == {"SDN"}
+
+
+def test_aid_received_from_a_donor_is_the_donors_act() -> None:
+    assert _top("Moldova received financial aid from Romania.") == ({"ROU"}, {"MDA"})
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "recipient"),
+    [
+        ("Kuwaiti authorities detained a Shiite cleric on Monday.", {"KWT"}, {"KWT"}),
+        ("Honduran police arrested dozens of gang members.", {"HND"}, {"HND"}),
+        ("The IAEA Board of Governors criticised Syria.", {"IAEA"}, {"SYR"}),
+    ],
+)
+def test_clerics_gang_members_and_igo_boards_are_actors(
+    body: str, actor: set[str], recipient: set[str]
+) -> None:
+    assert _top(body) == (actor, recipient)
+
+
+def test_criticism_of_what_happened_in_a_foreign_place_is_aimed_at_it() -> None:
+    assert _top("EU observers criticised the handling of the referendum in Belarus.") == ({"EUR"}, {"BLR"})
+
+
+def test_a_reported_act_aimed_at_its_own_side_has_the_speaker_as_recipient() -> None:
+    body = "The Indian army said Pakistani troops fired mortars at its posts in Kashmir."
+    assert _top(body) == ({"PAK"}, {"IND"})
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "recipient"),
+    [
+        (
+            "The Israeli army said Hezbollah launched 20 drones at military bases in the Galilee.",
+            {"LBN"},
+            {"ISR"},
+        ),
+        ("Two Pakistani labourers were beaten by a mob in Dubai.", {"ARE"}, {"PAK"}),
+    ],
+)
+def test_drones_launched_at_and_beaten_by(body: str, actor: set[str], recipient: set[str]) -> None:
+    assert _top(body) == (actor, recipient)
+
+
+def test_a_team_beaten_in_a_final_is_no_assault() -> None:
+    assert _events("The Kenyan team was beaten by Ethiopia in the final.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "recipient"),
+    [
+        # what the victims are accused of names no party to the act
+        ("Police in Tehran arrested four men accused of spying for Britain.", {"IRN"}, {"IRN"}),
+        # a local official reporting an attack speaks for the place that was hit
+        ("The mayor of Kharkiv said Russian missiles hit a power plant.", {"RUS"}, {"UKR"}),
+        ("Rebels in North Kivu abducted a local official.", {"COD"}, {"COD"}),
+    ],
+)
+def test_described_deeds_local_speakers_and_officials(
+    body: str, actor: set[str], recipient: set[str]
+) -> None:
+    assert _top(body) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "recipient"),
+    [
+        # a country name next to a domestic body outranks a place at the end of the sentence
+        ("Chile's Socialist-led government condemned Russia over the strikes in Kharkiv.", {"CHL"}, {"RUS"}),
+        # what is received "from X" is X's act
+        ("Jordan's King Abdullah received a phone call from Egypt's president.", {"EGY"}, {"JOR"}),
+        # the place of a diplomat's post is part of the title
+        ("China's envoy to the UN criticised Japan over the release of treated water.", {"CHN"}, {"JPN"}),
+    ],
+)
+def test_country_names_givers_and_posts(body: str, actor: set[str], recipient: set[str]) -> None:
+    assert _top(body) == (actor, recipient)
+
+
+def test_a_noun_restating_a_passive_act_keeps_its_victims() -> None:
+    """ "were killed in an attack in X": the subject is hit, the attack is not theirs."""
+    body = "Four Turkish engineers were killed in an attack on their camp in northern Iraq."
+    assert _top(body) == ({"IRQ"}, {"TUR"})
+
+
+def test_a_country_across_an_adjunct_opener_is_farther() -> None:
+    assert _top("The Belarusian government freed ten prisoners following American pressure.") == (
+        {"BLR"},
+        {"BLR"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "recipient"),
+    [
+        # the place of a monitor's or envoy's post is part of the title
+        ("The UN special rapporteur on Eritrea accused the government of torture.", {"UNO"}, {"ERI"}),
+        # a trigger ending in "from" takes the next mention as its object, not as a place
+        ("Burkina Faso announced its withdrawal from ECOWAS.", {"BFA"}, {"WAS"}),
+    ],
+)
+def test_posts_and_objects_after_from(body: str, actor: set[str], recipient: set[str]) -> None:
+    assert _top(body) == (actor, recipient)
+
+
+def test_the_possessor_of_a_named_act_is_the_passive_subject() -> None:
+    """ "Turkey's purchase of Russian arms was criticised by X": Turkey is criticised, not Russia."""
+    body = "Hungary's purchase of Chinese surveillance cameras was criticised by the European Commission."
+    assert _top(body) == ({"EUR"}, {"HUN"})
+
+
+def test_an_act_that_drew_condemnation_from_x_is_condemned_by_x() -> None:
+    body = "Azerbaijan's shelling of an Armenian village drew sharp condemnation from France."
+    assert _top(body) == ({"FRA"}, {"AZE"})
+
+
+def test_unnamed_troops_in_a_national_speakers_report_are_the_speakers() -> None:
+    body = "Israel's military said Hamas fighters attacked troops near Khan Younis."
+    assert _top(body) == ({"PSE"}, {"ISR"})
+
+
+def test_a_person_freed_in_a_place_is_released_by_its_government() -> None:
+    body = "Egyptian opposition politician Ahmed Samir was freed from prison in Cairo."
+    assert _top(body) == ({"EGY"}, {"EGY"})

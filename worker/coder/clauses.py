@@ -43,6 +43,10 @@ class ClauseInfo:
     negated: bool
     hypothetical: bool
     future: bool
+    # a relative clause closed before the trigger ("X, which ..., agreed", "the militia that attacked Y was
+    # sanctioned"): its tokens [skip_start, skip_end) hold no subject of the trigger
+    skip_start: int = -1
+    skip_end: int = -1
 
 
 def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> ClauseInfo:
@@ -71,10 +75,16 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
         participle = True
 
     stops = lexicon.clause_stops or _CLAUSE_CUES.union(speech, relatives, conditionals, subordinators)
+    skip_start = skip_end = -1
     for j in range(start - 1, -1, -1):
         tok = tokens[j]
         if tok not in stops:
             continue
+        if skip_start < 0 and (tok in relatives or tok == "that"):
+            closed = _closed_relative(tokens, j, start)
+            if closed >= 0:
+                skip_start, skip_end = j, closed
+                continue  # the trigger is the verb of the clause the relative clause sits in
         if tok == ";" or tok == ":":
             region_start = j + 1
             break
@@ -141,7 +151,77 @@ def analyse(lexicon: Lexicon, tokens: list[str], start: int, end: int) -> Clause
         negated,
         hypothetical,
         future,
+        skip_start,
+        skip_end,
     )
+
+
+_AUX_BEFORE_MAIN = frozenset({"was", "were", "is", "are", "has", "have", "had"})
+_RELATIVE_VERB_STOPS = frozenset({"and", "or", "that", "who", "which", ";", ":"})
+
+
+def _closed_relative(tokens: list[str], rel: int, start: int) -> int:
+    """End of a relative clause opened at ``rel`` that closes before the trigger at ``start``, else -1:
+    a non-restrictive one between commas ("Saudi Arabia, which has bombed Yemen, agreed to talks"), or a
+    restrictive one whose own finite verb is followed by an auxiliary opening the main predicate ("the
+    militia that attacked the embassy was sanctioned", "the men who seized the ship have been freed")."""
+    if rel < 1 or start - rel < 3:
+        return -1
+    if tokens[rel - 1] == ",":
+        if tokens[rel] == "that":
+            return -1
+        for k in range(rel + 1, start):
+            if tokens[k] == ",":
+                # ", which ..., agreed": the comma closes it when the main verb follows (over an adverb)
+                gap = start - k - 1
+                return k + 1 if gap <= 1 and "and" not in tokens[k + 1 : start] else -1
+        return -1
+    verb = tokens[rel + 1]
+    finite = verb.endswith("ed") or verb in _FINITE_IRREGULAR or verb in _AUX_BEFORE_MAIN
+    if tokens[start - 1] in _AUX_BEFORE_MAIN:
+        aux = start - 1
+    elif tokens[start - 2] in _AUX_BEFORE_MAIN:
+        aux = start - 2
+    else:
+        aux = start  # "the officers who were deployed to Haiti came under attack": a bare past verb
+        main, previous = tokens[start], tokens[start - 1]
+        if not (main.endswith("ed") or main in _FINITE_IRREGULAR) or previous in _NOT_BEFORE_MAIN_VERB:
+            return -1  # "enrolled at Kabul's U.S.-trained academy": a participle modifying a noun
+    body = rel + 1  # the relative clause's verb group ("had been recently arrested") must take words
+    while body < aux and (
+        tokens[body] in _AUX_BEFORE_MAIN or tokens[body] in _BE or tokens[body].endswith("ly")
+    ):
+        body += 1
+    if not finite or aux - body < 2:
+        return -1
+    if not _RELATIVE_VERB_STOPS.isdisjoint(tokens[rel + 1 : aux]) or "," in tokens[rel + 1 : aux]:
+        return -1
+    return aux
+
+
+_NOT_BEFORE_MAIN_VERB = _BE | _DETERMINERS | {"'s", "their", "our", "u.s.-", "-"}
+_FINITE_IRREGULAR = frozenset(
+    {
+        "seized",
+        "took",
+        "shot",
+        "struck",
+        "hit",
+        "sent",
+        "led",
+        "fought",
+        "stole",
+        "held",
+        "made",
+        "gave",
+        "came",
+        "met",
+        "began",
+        "fled",
+        "won",
+        "lost",
+    }
+)
 
 
 # "denied that ... and accused X of ...": a second predicate of the speaker, outside the reported content

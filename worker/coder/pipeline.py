@@ -65,10 +65,13 @@ from worker.coder.roles import (
     attach,
     fill_countries,
     home_country,
+    is_locative,
     mark_supporters,
     refine_sectors,
     remember_groups,
     resolve_definite,
+    resolve_possessed,
+    resolve_speakers_forces,
 )
 from worker.coder.rules import (
     CONTENT_TYPES,
@@ -235,7 +238,17 @@ def code_sentence(
     if any(m.country is None for m in mentions):
         if state.groups:
             resolve_definite(mentions, words, state.groups)
-        fill_countries(mentions, state.dominant_country)
+        if "'s" in words:
+            resolve_possessed(mentions, words)
+        unplaced = [m for m in mentions if m.country is None and m.mention.kind == "domestic"]
+        places: frozenset[int] = frozenset()
+        if unplaced:
+            if any(m.sector in ("MIL", "COP") for m in unplaced):
+                resolve_speakers_forces(mentions, words, lexicon.cue_set("speech"))
+            places = frozenset(
+                m.tok_start for m in mentions if m.country is not None and is_locative(lexicon, words, m)
+            )
+        fill_countries(mentions, state.dominant_country, places, words)
     excluded = _source_mentions(words, mentions)
     contexts_found = _contexts(lexicon, words)
     date = event_date(published, words)  # one per sentence
@@ -355,7 +368,11 @@ def _fallback_actors(
     fitting the pronoun (a person for "he/she", no person for "it"), else the previous event's actor;
     for an agentless passive release, arrest or
     conviction, the authority of the place ("prisoners were released in Tripoli")."""
-    covering = [m for m in mentions if m.tok_start < match.start < m.tok_end and m.country is not None]
+    covering = [
+        m
+        for m in mentions
+        if m.tok_start < match.start < m.tok_end and m.country is not None and m not in roles.recipients
+    ]
     if covering:
         roles.actors = covering[:1]
         place = roles.location  # "UN peacekeepers arrived in Mali": the place after the trigger is reached
@@ -434,7 +451,9 @@ def _source_mentions(words: list[str], mentions: list[Mention]) -> frozenset[int
     out: set[int] = set()
     for k in range(len(words) - 1):
         if words[k] == "according" and words[k + 1] == "to":
-            out.update(m.tok_start for m in mentions if k + 1 < m.tok_start <= k + 8)
+            # up to the comma that closes the source ("According to X, Turkish drones struck ...")
+            stop = next((j for j in range(k + 2, min(len(words), k + 9)) if words[j] in (",", ";")), k + 9)
+            out.update(m.tok_start for m in mentions if k + 1 < m.tok_start < stop)
     return frozenset(out)
 
 
@@ -472,7 +491,11 @@ def _build_event(
     lexicon = state.lexicon
     entry = match.entry
     event_type, mode = entry.event_type, entry.mode
-    if not clause.passive and (words[match.start] in _BE_FORMS or _passive_inside(words, match)):
+    if not clause.passive and (
+        words[match.start] in _BE_FORMS
+        or _passive_inside(words, match)
+        or (words[match.end - 1].endswith("ed") and not _BE_FORMS.isdisjoint(words[match.start : match.end]))
+    ):
         clause = replace(clause, passive=True)  # a pattern that starts at "was returned to"
     if reported_would(lexicon, words, match, clause):
         clause = replace(clause, hypothetical=False, future=True)  # "X said it would ...": a promise

@@ -4,7 +4,13 @@ Rules (positional, no parser):
 - actor: the nearest non-locative mention before the trigger inside its clause, with mentions coordinated
   to it ("X and Y"); a relative clause takes its antecedent, an infinitive/participle the subject of the
   governing clause, reported content with no subject of its own takes the speaker ("Seoul said it would ...").
-- passive ("was attacked by X"): X is the actor, the subject the recipient.
+- passive ("was attacked by X"): X is the actor, the subject the recipient (the possessor of a named act:
+  "X's strike on Y was condemned by Z" hits X); an agentless passive act ("were expelled from X", "were
+  arrested in X", "were killed in an attack in X") has the subject as recipient and the government of
+  the place as actor.
+- a relative clause closed before the trigger (", which ..., agreed", "the militia that attacked Y was
+  sanctioned") holds no subject; "ambassador to X", "rapporteur on X" are titles, not subjects.
+- "received X from Y", "came under fire from Y", "drew condemnation from Y": Y acts.
 - recipient: the nearest mention after the trigger in the clause (with its coordination).
 - "with X" for CONSULT/AGREE/SUPPORT and "between X and Y", and two-sided violence: all are actors,
   no recipient (PLOVER reciprocal events); "with X" for COOPERATE/AID stays the recipient.
@@ -133,12 +139,32 @@ def home_country(m: ActorMention) -> str | None:
     return None if m.kind in _NO_COUNTRY_SOURCE else m.country
 
 
-def fill_countries(mentions: list[Mention], default_country: str | Callable[[], str | None] | None) -> None:
+_PEOPLE_KINDS = frozenset({"demonym", "title"})  # "Chinese engineers", "Nepali workers"
+# adjuncts that set a later mention apart from the clause ("freed prisoners after U.S. mediation")
+_ADJUNCT_OPENERS = frozenset({"after", "following", "amid", "despite", "before"})
+
+
+def _distance(o: Mention, m: Mention, words: list[str] | None) -> int:
+    """Token distance, farther across an adjunct opener between the two mentions."""
+    lo, hi = (o.tok_end, m.tok_start) if o.tok_start < m.tok_start else (m.tok_end, o.tok_start)
+    apart = words is not None and not _ADJUNCT_OPENERS.isdisjoint(words[lo:hi])
+    return abs(o.tok_start - m.tok_start) + (20 if apart else 0)
+
+
+def fill_countries(
+    mentions: list[Mention],
+    default_country: str | Callable[[], str | None] | None,
+    places: frozenset[int] = frozenset(),
+    words: list[str] | None = None,
+) -> None:
     """Mentions without a country take the nearest country mention in the sentence, else the default
     (a code, or a function giving it, called only when needed: the article's dominant country).
     Places and ethnic groups stay without one (see ``docs/actors.md``); backers named in a participle
     ("forces backed by Russia") give none, nor do IGOs ("rebels attacked a UN convoy") and flag states
-    ("police boarded a Panama-flagged ship")."""
+    ("police boarded a Panama-flagged ship"). An unnamed domestic actor acts where the sentence places
+    the act: a place after "in", "at" (token starts in ``places``) goes before a nearer nationality of
+    other people ("gunmen kidnapped three Chinese engineers in Nigeria": Nigerian gunmen), not before a
+    nearer country name ("South Africa's ANC-led government criticised Israel over the war in Gaza")."""
     located = [
         m
         for m in mentions
@@ -150,7 +176,12 @@ def fill_countries(mentions: list[Mention], default_country: str | Callable[[], 
                 # "Bangladesh said ... the first time the country has ...": the sentence's first country
                 m.country = located[0].country
             elif located:
-                nearest = min(located, key=lambda o: abs(o.tok_start - m.tok_start))
+                nearest = min(located, key=lambda o: _distance(o, m, words))
+                if m.mention.kind == "domestic" and nearest.mention.kind in _PEOPLE_KINDS:
+                    # the nearest country word is other people's nationality: the place of the act
+                    at_place = [o for o in located if o.tok_start in places]
+                    if at_place:
+                        nearest = min(at_place, key=lambda o: abs(o.tok_start - m.tok_start))
                 m.country = nearest.country
             else:
                 if callable(default_country):
@@ -164,6 +195,54 @@ def remember_groups(found: Iterable[ActorMention], known: dict[str, str]) -> Non
     for m in found:
         if m.kind == "title" and m.country is not None and " " in m.text:
             known[m.text.rsplit(" ", 1)[1].lower()] = m.country
+
+
+_LED = frozenset({"led", "backed", "run", "controlled", "dominated", "allied", "aligned", "supported"})
+
+
+def resolve_possessed(mentions: list[Mention], words: list[str]) -> None:
+    """ "Chile's Socialist-led government": a domestic head after a possessive country and hyphenated
+    "-led"/"-backed" modifiers is that country's, before ``fill_countries`` could give it a nearer one."""
+    ends = {m.tok_end: m for m in mentions if m.country is not None and m.mention.kind in _OWNERS}
+    for m in mentions:
+        if m.country is not None or m.mention.kind != "domestic":
+            continue
+        k = m.tok_start - 1
+        while k >= 1 and words[k].rpartition("-")[2] in _LED and "-" in words[k]:
+            k -= 1
+        owner = ends.get(k) if k < m.tok_start - 1 and words[k] == "'s" else None
+        if owner is not None:
+            m.country = owner.country
+
+
+_OWNERS = frozenset({"country", "capital", "seat"})
+
+
+_OWN_FORCES = frozenset({"MIL", "COP"})
+_SPEAKER_KINDS = frozenset({"country", "title", "seat", "capital"})
+
+
+def resolve_speakers_forces(mentions: list[Mention], words: list[str], speech: frozenset[str]) -> None:
+    """ "Israel's military said Hamas fighters attacked troops near Rafah": unnamed troops or police in
+    what a national speaker reports are the speaker's own, before a nearer place could claim them."""
+    said = next((k for k in range(min(len(words), 10)) if words[k] in speech), -1)
+    if said < 1:
+        return
+    speakers = [
+        m
+        for m in mentions
+        if m.tok_end <= said and m.country is not None and m.mention.kind in _SPEAKER_KINDS
+    ]
+    if not speakers:
+        return
+    for m in mentions:
+        if (
+            m.country is None
+            and m.tok_start > said
+            and m.mention.kind == "domestic"
+            and m.sector in _OWN_FORCES
+        ):
+            m.country = speakers[0].country
 
 
 def resolve_definite(mentions: list[Mention], words: list[str], known: dict[str, str]) -> None:
@@ -266,6 +345,7 @@ def assign(
             and tokens[k] in locatives
             and not _source(tokens, match, k)
             and not _asked_from(tokens, k, m, match, event_type)
+            and not (k == match.end - 1 and tokens[k] == "from")  # "withdrawal from X": the trigger's object
         ):
             loc.append(m)
         elif k >= 0 and tokens[k] == "from" and match.entry.swap:
@@ -285,30 +365,63 @@ def assign(
 
     before = [m for m in usable if clause.region_start <= m.tok_end <= start and not m.supporter]
     after = [m for m in usable if start < m.tok_start < min(clause_end, end + 12)]
+    if after and not _DESCRIBED.isdisjoint(tokens[end : after[-1].tok_start]):
+        # "executed three men accused of collaborating with Israel": what the victims are accused of
+        after = [m for m in after if not _described_before(tokens, end, m.tok_start)]
     if clause.reported and clause.speaker_start >= 0:
         before = [m for m in before if m.tok_start >= clause.region_start]
+    if len(before) > 1 and any(m.sector in _POSTS for m in before):
+        # "Russia's ambassador to the UN vetoed": the place of a post is part of its holder's title
+        before = [m for m in before if not _post_of(tokens, before, m)]
+    if clause.skip_start >= 0:  # "the militia that attacked the embassy was sanctioned": not the embassy
+        before = [m for m in before if not clause.skip_start <= m.tok_start < clause.skip_end]
     if clause.infinitive and before:
         # "sent a delegation to Costa Rica to discuss": a destination controls no infinitive (but
         # "appealed to Russia to stop" does)
         before = [m for m in before if not _destination(tokens, m)] or before
 
     subject: list[Mention] = []
-    if clause.passive:
+    # "two Chinese nationals were killed in an attack on a convoy": the noun restates the passive act
+    if clause.passive or (
+        start >= 3
+        and not _PASSIVE_ADJUNCT.isdisjoint(tokens[start - 3 : start])
+        and _adjunct_of_passive(tokens, start)
+    ):
         by = [m for m in after if _after_by(tokens, m)]
+        # "the Moldovan ambassador was summoned": a trigger pattern that opens inside its subject
+        covering = [m for m in usable if m.tok_start < start < m.tok_end][:1]
         if by:
             # "staged by U.S. marines and Jordanian forces": the agents coordinated after "by"
             roles.actors = _group_after([m for m in after if m.tok_start >= by[0].tok_start], tokens)
             if before:
-                roles.recipients = _group_before(before, tokens)
+                roles.recipients = _passive_subject(tokens, before)
+            elif covering:
+                roles.recipients = covering
             _set_location(roles, loc)
             return roles
-        released = match.entry.mode in _HANDED_BACK and before[-1:] and before[-1].sector in _PATIENTS
+        released = (
+            match.entry.mode in _HANDED_BACK
+            and before[-1:]
+            and (before[-1].sector in _PATIENTS or before[-1].mention.kind in _PERSON_MENTIONS)
+        )  # "a Rwandan dissident was freed": a person handed back, whatever their role
         if released or (
             before and all(m.mention.kind == "domestic" and m.sector in _PATIENTS for m in before[-1:])
         ):
             # "prisoners were released in Tripoli", "a Kenyan journalist was freed": the subject of an
             # agentless passive is acted on
             roles.recipients = _group_before(before, tokens)
+            _set_location(roles, loc)
+            return roles
+        patients = _passive_subject(tokens, before) if before else covering
+        acted_on = event_type in _ACTED_ON or event_type == "ACCUSE"
+        authority = _authority_of_place(tokens, mentions, start, clause_end, patients) if acted_on else []
+        political = authority or any(m.sector in POLITICAL_SECTORS or m.sector is None for m in patients)
+        if patients and political and (event_type in _ACTED_ON or (authority and event_type == "ACCUSE")):
+            # "Russian diplomats were expelled from Slovakia", "migrants were arrested in Libya": the
+            # subject of an agentless passive is acted on; the authority of the place whence or where acts
+            # (civilians acted on by no one named keep the older reading: the event must stay political)
+            roles.recipients = patients
+            roles.actors = authority
             _set_location(roles, loc)
             return roles
     if match.entry.noun:
@@ -382,10 +495,16 @@ def assign(
         roles.actors = subject + [m for m in objects if m not in subject]
     elif match.entry.swap:
         givers = sources or _givers(tokens, after, start, end)
+        # "came under fire from X": "from" marks a place elsewhere, here the attacker
+        source = [m for m in loc if start < m.tok_start < clause_end and _after_word(tokens, m, "from")]
         roles.actors = (
-            _group_after(givers, tokens) if givers else [] if "from" in tokens[start:end] else objects
+            _group_after(givers, tokens)
+            if givers
+            else []
+            if "from" in tokens[start:end]
+            else objects or source[:1]
         )
-        roles.recipients = subject
+        roles.recipients = _passive_subject(tokens, before) if before else subject
     elif event_type in reciprocal_types and with_objs and match.entry.mode != "visit":
         roles.actors = subject
         separate = "separate" in tokens or "separately" in tokens
@@ -393,6 +512,27 @@ def assign(
     else:
         roles.actors = subject
         roles.recipients = objects
+    if roles.actors and not match.entry.swap and "from" in tokens and _received(tokens, start):
+        # "Sri Lanka received debt relief from Japan", "Sisi received a phone call from Erdogan": the giver
+        # or caller after "from" acts, the subject receives
+        donors = [
+            m for m in loc + after if start < m.tok_start < clause_end and _after_word(tokens, m, "from")
+        ]
+        if donors:
+            roles.recipients = roles.actors
+            roles.actors = donors[:1]
+    if not roles.recipients and roles.actors and clause.reported and clause.speaker_start >= 0:
+        # "the Philippine military said a Chinese vessel fired a water cannon at its boat": the speaker's;
+        # "the governor of Belgorod said Ukrainian drones struck a depot": a local speaker's place is hit
+        hit_own = _speakers_own_target(tokens, usable, clause, end, clause_end)
+        if not hit_own and event_type == "ASSAULT":
+            hit_own = [
+                m
+                for m in mentions
+                if clause.speaker_start <= m.tok_start < clause.speaker_end and m.mention.kind == "domestic"
+            ][:1]
+        if hit_own and hit_own[0].country not in {m.country for m in roles.actors}:
+            roles.recipients = hit_own
     placeless = all(m.country is None for m in roles.recipients)  # none, or "Kurdish militants"
     if placeless and loc and roles.actors and _place_is_recipient(event_type, match):
         # "shelled positions in Idlib", "sent aid to victims in Bangladesh", "arrived in Tokyo"
@@ -424,6 +564,34 @@ def assign(
     return roles
 
 
+_PERSON_MENTIONS = frozenset({"person", "title"})
+
+# acts whose agentless passive subject is the recipient ("were expelled", "was shelled", "was fined")
+_ACTED_ON = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+_PLACE_OF_AUTHORITY = frozenset({"from", "in", "at"})
+_NOT_AUTHORITY_KINDS = frozenset({"location", "ethnic", "igo", "owner"})
+
+
+def _authority_of_place(
+    tokens: list[str], mentions: list[Mention], start: int, clause_end: int, patients: list[Mention]
+) -> list[Mention]:
+    """The government of the place an agentless passive happens in or is sent from ("were deported from
+    Saudi Arabia", "was summoned to the ministry in Vilnius"): a foreign place before one of the
+    patients' own country."""
+    places = [
+        m
+        for m in mentions
+        if start < m.tok_start < clause_end
+        and m.country is not None
+        and m.mention.kind not in _NOT_AUTHORITY_KINDS
+        and tokens[_skip_determiners(tokens, m.tok_start - 1)] in _PLACE_OF_AUTHORITY
+    ]
+    own = {m.country for m in patients}
+    foreign = [m for m in places if m.country not in own]
+    chosen = foreign[:1] or places[:1]
+    return [replace(m, sector="GOV") for m in chosen]
+
+
 # modes of a passive whose subject, a person, is handed back ("was freed", "were repatriated")
 _HANDED_BACK = frozenset({"release", "return"})
 
@@ -449,6 +617,87 @@ def _source(tokens: list[str], match: Match, k: int) -> bool:
     """ "received aid from X", "took delivery of boats from X": after a receiving trigger "from" names
     the giver, not a place."""
     return match.entry.swap and tokens[k] == "from" and match.start < k < match.end + 8
+
+
+# participles describing a person by a deed ("men accused of spying for X"): X is no party to the act
+_DESCRIBED = frozenset({"accused", "suspected", "charged", "convicted", "wanted"})
+
+
+def _described_before(tokens: list[str], lo: int, hi: int) -> bool:
+    """ "accused of", "charged with", "wanted for" in tokens [lo, hi) ("suspected gang members": no)."""
+    return any(tokens[k] in _DESCRIBED and tokens[k + 1] in ("of", "with", "for") for k in range(lo, hi - 1))
+
+
+_PASSIVE_ADJUNCT = frozenset({"in", "during"})
+_BE_AUX = frozenset({"was", "were", "been", "being", "is", "are"})
+
+
+def _adjunct_of_passive(tokens: list[str], start: int) -> bool:
+    """ "were killed in a (bomb) attack": the noun at ``start`` heads an adjunct of a passive verb."""
+    for k in range(start - 1, max(1, start - 4), -1):
+        if tokens[k] in _PASSIVE_ADJUNCT:
+            verb = tokens[k - 1]
+            return verb.endswith(("ed", "en")) and k >= 2 and tokens[k - 2] in _BE_AUX
+    return False
+
+
+_ACT_NOUN_LINKS = frozenset({"of", "on", "against"})  # "X's seizure of", "X's strike on"
+
+
+def _passive_subject(tokens: list[str], before: list[Mention]) -> list[Mention]:
+    """The subject of a passive: "Turkey's purchase of Russian arms was criticised": the possessor of an
+    act named by a noun ("X's <noun> of Y"), else the mentions right before the verb."""
+    head = before[0]
+    k = head.tok_end
+    if len(before) > 1 and k + 2 < len(tokens) and tokens[k] == "'s" and tokens[k + 2] in _ACT_NOUN_LINKS:
+        return [head]
+    return _group_before(before, tokens)
+
+
+def _post_of(tokens: list[str], before: list[Mention], m: Mention) -> bool:
+    """ "ambassador to the UN", "envoy for Yemen", "rapporteur on Myanmar": ``m`` follows "to", "for" or
+    "on" right after a diplomat or a rights monitor."""
+    k = m.tok_start - 1
+    if k >= 1 and tokens[k] == "the":
+        k -= 1
+    return k >= 1 and tokens[k] in _POST_OF and any(o.tok_end == k and o.sector in _POSTS for o in before)
+
+
+_POST_OF = frozenset({"to", "for", "on"})
+_POSTS = frozenset({"DIP", "HRI"})
+
+
+_AT_TARGET = frozenset({"at", "on", "against", "toward", "towards", "into"})
+_SPEAKERS_OWN = frozenset({"its", "their", "our"})
+
+
+def _speakers_own_target(
+    tokens: list[str], usable: list[Mention], clause: ClauseInfo, end: int, clause_end: int
+) -> list[Mention]:
+    """The speaker, when the reported act is aimed "at its boat", "on our positions"."""
+    for k in range(end, min(clause_end, end + 6) - 1):
+        if tokens[k] in _AT_TARGET and tokens[k + 1] in _SPEAKERS_OWN:
+            speakers = [m for m in usable if clause.speaker_start <= m.tok_start < clause.speaker_end]
+            return speakers[-1:]
+    return []
+
+
+_RECEIVE = frozenset(
+    {"received", "receive", "receives", "receiving", "obtained", "secured", "accepted", "accepts", "got"}
+)
+
+
+def _received(tokens: list[str], start: int) -> bool:
+    """A receiving verb opens the trigger or stands up to three words before it."""
+    return not _RECEIVE.isdisjoint(tokens[max(0, start - 3) : start + 1])
+
+
+def _after_word(tokens: list[str], m: Mention, word: str) -> bool:
+    """ "from X", "from the X"."""
+    k = m.tok_start - 1
+    if k >= 1 and tokens[k] == "the":
+        k -= 1
+    return k >= 0 and tokens[k] == word
 
 
 def _after_by(tokens: list[str], m: Mention) -> bool:
@@ -504,11 +753,13 @@ def _asked_from(tokens: list[str], k: int, m: Mention, match: Match, event_type:
 
 def _place_is_recipient(event_type: str, match: Match) -> bool:
     """Material conflict and aid reach the people of the place; a visit, its host; a withdrawal, the
-    place left."""
+    place left; criticism of what happened in a foreign place, its government ("criticised the conduct
+    of the election in Kazakhstan")."""
     return (
         event_type in _MATERIAL_CONFLICT
         or event_type in _DOMESTIC_PLACE_TYPES
         or match.entry.mode in ("visit", "withdraw")
+        or event_type == "ACCUSE"
     )
 
 

@@ -6,7 +6,7 @@ Pure functions of the token list, the trigger match and its clause facts; used b
 
 from __future__ import annotations
 
-from worker.coder.clauses import CONDITIONAL, SECOND_PREDICATE, SUBORDINATE, ClauseInfo
+from worker.coder.clauses import CONDITIONAL, RELATIVE, SECOND_PREDICATE, SUBORDINATE, ClauseInfo
 from worker.coder.lexicon import Lexicon, Match
 
 VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
@@ -267,8 +267,11 @@ def content_scope(words: list[str], match: Match, clause: ClauseInfo) -> tuple[i
     a new main clause (";", "but", ", and", "and" + a finite verb, a subordinator) or, for a trigger
     in a subordinate or conditional clause, its first comma."""
     end = scope_end(words, match.end)
-    if clause.kind in (SUBORDINATE, CONDITIONAL) and "," in words[match.end : end]:
-        end = words.index(",", match.end)
+    nonrestrictive = (
+        clause.kind == RELATIVE and clause.relative_at >= 1 and words[clause.relative_at - 1] == ","
+    )
+    if (clause.kind in (SUBORDINATE, CONDITIONAL) or nonrestrictive) and "," in words[match.end : end]:
+        end = words.index(",", match.end)  # ", which X accuses of rigging the vote, freed ...": closed
     for k in range(match.end, end):
         if words[k] in CONTENT_STOPS:
             return match.end, k
