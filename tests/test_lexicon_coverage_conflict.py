@@ -1,0 +1,63 @@
+"""Coverage of conflict verbs (CAMEO roots 09-20) on invented wire sentences: each phrasing codes its
+PLOVER type and mode, and look-alikes (crime without political actors, sport, weather, markets, animals,
+forecasts) stay no event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from worker.coder import Article, code_article
+from worker.coder.pipeline import top_event
+from worker.schema import validator
+
+
+def top(body: str) -> dict[str, Any] | None:
+    events = code_article(Article(id="t-conflict", body=body, published_at="2024-03-15T09:00:00Z")).events
+    for ev in events:
+        validator("event.v1")(ev)
+    return top_event(events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "mode"),
+    [
+        ("Syrian troops shot three Turkish border guards near Kilis on Monday.", "ASSAULT", "firearms"),
+        ("Gunmen shot two Nigerian policemen at a checkpoint in Zamfara state.", "ASSAULT", "firearms"),
+        ("Colombian soldiers gunned down a rebel commander in Cauca.", "ASSAULT", "firearms"),
+        ("Militants slaughtered dozens of villagers in northern Burkina Faso.", "ASSAULT", "massacre"),
+        ("Malian troops routed the jihadists near Menaka on Thursday.", "ASSAULT", None),
+        ("Israeli jets hit a residential building in the Lebanese town of Tyre.", "ASSAULT", None),
+        ("Russian rockets rained down on the Ukrainian city of Sumy overnight.", "ASSAULT", None),
+        ("Azerbaijani forces laid siege to the Armenian enclave.", "ASSAULT", None),
+        ("Ukrainian air defences downed a Russian helicopter over Kherson.", "ASSAULT", None),
+        ("Ukrainian sea drones sank a Russian warship off Crimea.", "ASSAULT", None),
+        ("Ethiopian troops encircled the Eritrean garrison near Zalambessa.", "COERCE", "restrict"),
+        ("Ukrainian troops recaptured the village of Robotyne from Russian forces.", "COERCE", "seize"),
+        ("Sudanese soldiers looted shops in the town of Wad Madani, residents said.", "COERCE", "seize"),
+    ],
+)
+def test_material_conflict_verbs(sentence: str, event_type: str, mode: str | None) -> None:
+    ev = top(sentence)
+    assert ev is not None, sentence
+    assert ev["event_type"] == event_type
+    assert ev["mode"] == mode
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A man shot two farmers after a row over cattle in the village.",
+        "Hunters shot two wolves near the Italian village of Cuneo.",
+        "The Army team defeated Navy 24-17 in Saturday's football game.",
+        "Storm Ciaran hit buildings along the coast of Brittany.",
+        "Thieves looted a jewellery store in central Lyon.",
+        "Farmers slaughtered cattle as the drought worsened in Kenya.",
+        "The storm sank a fishing vessel off the coast of Vietnam.",
+        "Fans surrounded the city's football stadium before the final.",
+        "Analysts said the Ukrainian army could retake the town by spring.",
+    ],
+)
+def test_material_conflict_look_alikes(sentence: str) -> None:
+    assert top(sentence) is None, sentence
