@@ -61,3 +61,41 @@ def test_material_conflict_verbs(sentence: str, event_type: str, mode: str | Non
 )
 def test_material_conflict_look_alikes(sentence: str) -> None:
     assert top(sentence) is None, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "mode"),
+    [
+        ("China reprimanded the Philippine envoy over the reef incident.", "ACCUSE", "disapprove"),
+        ("The Kremlin admonished Kazakhstan over its drills with NATO.", "ACCUSE", "disapprove"),
+        ("Russia disputed the findings of the IAEA report on Tuesday.", "ACCUSE", "disapprove"),
+        ("Serbia challenged the legitimacy of the Kosovo government.", "ACCUSE", "disapprove"),
+        ("Iranian investigators interrogated the French tourist in Tehran.", "ACCUSE", "investigate"),
+        ("Peruvian prosecutors questioned the suspects on Wednesday.", "ACCUSE", "investigate"),
+        ("Hungary blocked the EU declaration on Georgia.", "REJECT", None),
+        ("Finland tightened controls on its border with Russia.", "COERCE", "restrict"),
+    ],
+)
+def test_verbal_conflict_verbs(sentence: str, event_type: str, mode: str | None) -> None:
+    ev = top(sentence)
+    assert ev is not None, sentence
+    assert ev["event_type"] == event_type
+    assert ev["mode"] == mode
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The opposition contested the election in most districts.",
+        "Lawmakers questioned the finance minister about the budget.",
+        "The coach disputed the referee's decision after the match.",
+        "Analysts disputed the figures released by the statistics office.",
+        "The central bank tightened controls on foreign currency.",
+    ],
+)
+def test_verbal_conflict_look_alikes(sentence: str) -> None:
+    assert top(sentence) is None, sentence
+
+
+def test_disputing_a_claim_of_ones_own_act_stays_no_event() -> None:
+    assert top("Russia disputed the claim that it had shelled the plant.") is None
