@@ -99,3 +99,33 @@ def test_verbal_conflict_look_alikes(sentence: str) -> None:
 
 def test_disputing_a_claim_of_ones_own_act_stays_no_event() -> None:
     assert top("Russia disputed the claim that it had shelled the plant.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "mode"),
+    [
+        ("Armenian forces broke the ceasefire near Tavush on Monday, Baku said.", "ASSAULT", None),
+        ("Iranian artillery pounded Kurdish rebels in northern Iraq.", "ASSAULT", None),
+        ("Riot police crushed the protests in the Kenyan capital.", "ASSAULT", None),
+        ("Chinese coast guard ships rammed a Vietnamese fishing boat near the Paracels.", "ASSAULT", None),
+        ("Belarus poisoned the exiled opposition leader, Lithuania said.", "ASSAULT", "assassinate"),
+        ("Turkey imposed a no-fly zone over northern Syria.", "COERCE", "restrict"),
+    ],
+)
+def test_more_conflict_verbs(sentence: str, event_type: str, mode: str | None) -> None:
+    ev = top(sentence)
+    assert ev is not None, sentence
+    assert ev["event_type"] == event_type
+    assert ev["mode"] == mode
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A lorry driver rammed a boat trailer on the motorway.",
+        "The restaurant poisoned dozens of diners with tainted fish.",
+        "The home team crushed the visitors 5-0 on Sunday.",
+    ],
+)
+def test_more_conflict_look_alikes(sentence: str) -> None:
+    assert top(sentence) is None, sentence
