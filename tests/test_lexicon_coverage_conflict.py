@@ -129,3 +129,21 @@ def test_more_conflict_verbs(sentence: str, event_type: str, mode: str | None) -
 )
 def test_more_conflict_look_alikes(sentence: str) -> None:
     assert top(sentence) is None, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nurses in Malawi said they will not end the strike until their pay is raised.",
+        "Hungarian truckers said they would not lift the blockade of the Serbian border.",
+    ],
+)
+def test_refusing_to_end_a_protest_is_reject(sentence: str) -> None:
+    ev = top(sentence)
+    assert ev is not None, sentence
+    assert ev["event_type"] == "REJECT"
+
+
+def test_promising_to_end_a_strike_is_no_reject() -> None:
+    ev = top("The Malawian nurses' union said it will end the strike on Friday.")
+    assert ev is None or ev["event_type"] != "REJECT"
