@@ -147,3 +147,38 @@ def test_refusing_to_end_a_protest_is_reject(sentence: str) -> None:
 def test_promising_to_end_a_strike_is_no_reject() -> None:
     ev = top("The Malawian nurses' union said it will end the strike on Friday.")
     assert ev is None or ev["event_type"] != "REJECT"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "mode"),
+    [
+        ("Al-Shabaab fighters took six Kenyan workers hostage near Mandera.", "ASSAULT", "abduct"),
+        ("Moscow banned entry to Estonian lawmakers on Friday.", "COERCE", "restrict"),
+        ("The junta in Niger dissolved all political parties.", "COERCE", "restrict"),
+        ("North Korean hackers targeted South Korean defence firms.", "COERCE", "cyber"),
+    ],
+)
+def test_hostages_entry_bans_dissolutions_and_hacks(sentence: str, event_type: str, mode: str) -> None:
+    ev = top(sentence)
+    assert ev is not None, sentence
+    assert ev["event_type"] == event_type
+    assert ev["mode"] == mode
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police took the prisoners to the court in Lagos.",
+        "The film takes its audience hostage for two hours.",
+        "Hackers targeted a bakery chain in Ohio.",
+        "The club dissolved its fan associations after the riot.",
+        "The airline barred entry to unruly passengers.",
+    ],
+)
+def test_hostages_entry_bans_dissolutions_and_hacks_look_alikes(sentence: str) -> None:
+    assert top(sentence) is None, sentence
+
+
+def test_a_ban_on_entry_is_a_noun_not_a_new_ban() -> None:
+    ev = top("The Venezuelan minister violated the EU's ban on entry into Belgium, Brussels said.")
+    assert ev is None or ev["event_type"] != "COERCE"
