@@ -182,3 +182,8 @@ def test_hostages_entry_bans_dissolutions_and_hacks_look_alikes(sentence: str) -
 def test_a_ban_on_entry_is_a_noun_not_a_new_ban() -> None:
     ev = top("The Venezuelan minister violated the EU's ban on entry into Belgium, Brussels said.")
     assert ev is None or ev["event_type"] != "COERCE"
+
+
+def test_the_pound_currency_is_no_bombardment() -> None:
+    ev = top("The pound rose as Turkish troops left the Syrian border town of Tal Abyad.")
+    assert ev is None or ev["event_type"] != "ASSAULT"
