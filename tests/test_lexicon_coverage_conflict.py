@@ -187,3 +187,30 @@ def test_a_ban_on_entry_is_a_noun_not_a_new_ban() -> None:
 def test_the_pound_currency_is_no_bombardment() -> None:
     ev = top("The pound rose as Turkish troops left the Syrian border town of Tal Abyad.")
     assert ev is None or ev["event_type"] != "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "mode"),
+    [
+        ("Serbia ignored the ruling of the European Court of Human Rights.", "REJECT", "yield"),
+        ("The Sudanese army ignored the calls for a truce by the African Union.", "REJECT", None),
+        ("Thousands of Georgians poured into the streets of Tbilisi on Sunday.", "PROTEST", "demo"),
+    ],
+)
+def test_ignoring_rulings_and_crowds_in_the_streets(sentence: str, event_type: str, mode: str | None) -> None:
+    ev = top(sentence)
+    assert ev is not None, sentence
+    assert ev["event_type"] == event_type
+    assert ev["mode"] == mode
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Floodwaters poured into the streets of Venice on Tuesday.",
+        "Thousands of fans poured into the streets of Buenos Aires after the World Cup final.",
+        "Investors ignored the warnings of the Italian central bank.",
+    ],
+)
+def test_ignoring_rulings_and_crowds_look_alikes(sentence: str) -> None:
+    assert top(sentence) is None, sentence
