@@ -214,3 +214,38 @@ def test_ignoring_rulings_and_crowds_in_the_streets(sentence: str, event_type: s
 )
 def test_ignoring_rulings_and_crowds_look_alikes(sentence: str) -> None:
     assert top(sentence) is None, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "mode"),
+    [
+        ("Russian rockets slammed into a shopping centre in Kremenchuk.", "ASSAULT", None),
+        ("The military junta in Gabon suspended the constitution on Wednesday.", "COERCE", "restrict"),
+        ("Ethiopia suspended internet services in the Amhara region.", "COERCE", "censor"),
+        ("The Taliban flogged three women in public in Ghazni province.", "ASSAULT", "beat"),
+        ("Belarusian police beat an elderly protester to death in Minsk.", "ASSAULT", "beat"),
+    ],
+)
+def test_impacts_constitutions_internet_and_beatings(sentence: str, event_type: str, mode: str | None) -> None:
+    ev = top(sentence)
+    assert ev is not None, sentence
+    assert ev["event_type"] == event_type
+    assert ev["mode"] == mode
+
+
+def test_a_missile_slamming_into_a_city_is_no_criticism() -> None:
+    ev = top("Russian missiles slammed into an apartment block in Odesa.")
+    assert ev is not None
+    assert ev["event_type"] == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A police car crashed into a tree in Lyon.",
+        "The prime minister said the constitution would be suspended if needed.",
+        "Italy beat France to win the Six Nations title.",
+    ],
+)
+def test_impacts_constitutions_internet_and_beatings_look_alikes(sentence: str) -> None:
+    assert top(sentence) is None, sentence
