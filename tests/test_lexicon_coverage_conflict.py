@@ -249,3 +249,30 @@ def test_a_missile_slamming_into_a_city_is_no_criticism() -> None:
 )
 def test_impacts_constitutions_internet_and_beatings_look_alikes(sentence: str) -> None:
     assert top(sentence) is None, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "mode"),
+    [
+        ("Beijing cancelled the visit of the Czech foreign minister.", "REJECT", "meet"),
+        ("Beijing voiced strong dissatisfaction with Canberra over the navy patrol.", "ACCUSE", "disapprove"),
+        ("China lodged solemn representations with the Philippines over the reef.", "ACCUSE", "disapprove"),
+    ],
+)
+def test_cancelled_visits_and_displeasure(sentence: str, event_type: str, mode: str) -> None:
+    ev = top(sentence)
+    assert ev is not None, sentence
+    assert ev["event_type"] == event_type
+    assert ev["mode"] == mode
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The singer cancelled her visit to Rio because of illness.",
+        "Fans voiced anger at the club's owners over ticket prices.",
+        "The president postponed his trip to Japan because of the storm.",
+    ],
+)
+def test_cancelled_visits_and_displeasure_look_alikes(sentence: str) -> None:
+    assert top(sentence) is None, sentence
