@@ -226,7 +226,9 @@ def test_ignoring_rulings_and_crowds_look_alikes(sentence: str) -> None:
         ("Belarusian police beat an elderly protester to death in Minsk.", "ASSAULT", "beat"),
     ],
 )
-def test_impacts_constitutions_internet_and_beatings(sentence: str, event_type: str, mode: str | None) -> None:
+def test_impacts_constitutions_internet_and_beatings(
+    sentence: str, event_type: str, mode: str | None
+) -> None:
     ev = top(sentence)
     assert ev is not None, sentence
     assert ev["event_type"] == event_type
