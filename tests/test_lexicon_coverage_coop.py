@@ -1,0 +1,66 @@
+"""Lexicon coverage of CAMEO roots 03-08 (intent, consult, support, cooperate, aid, yield) on invented wire
+sentences: phrasings a verb-dictionary audit found missing, each group with look-alikes that stay no event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from worker.coder import Article, code_article
+from worker.coder.pipeline import top_event
+from worker.schema import validator
+
+
+def top(body: str) -> dict[str, Any] | None:
+    events = code_article(Article(id="t-cov", body=body, published_at="2024-03-15T09:00:00Z")).events
+    for ev in events:
+        validator("event.v1")(ev)
+    return top_event(events)
+
+
+def assert_coded(sentence: str, event_type: str, mode: str | None = None) -> None:
+    ev = top(sentence)
+    assert ev is not None, sentence
+    assert ev["event_type"] == event_type, (sentence, ev["event_type"])
+    if mode is not None:
+        assert ev.get("mode") == mode, (sentence, ev.get("mode"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mode"),
+    [
+        ("Chile and Bolivia began talks on access to the sea in La Paz on Tuesday.", None),
+        ("Armenia and Azerbaijan resumed negotiations in Washington on Thursday.", None),
+        ("Vietnam and the Philippines opened consultations on fishing rights on Monday.", None),
+        ("Sudan's army and the RSF entered a second round of talks in Jeddah on Sunday.", None),
+        ("The Malian foreign minister headed to Algiers for talks on Monday.", "visit"),
+        ("Turkey's defence minister flew to Baghdad for talks with Iraqi officials on Friday.", "visit"),
+        ("Nigeria sent a delegation to Niamey on Thursday, the presidency said.", "visit"),
+        ("Kenya dispatched an envoy to Juba on Wednesday to meet the South Sudanese leader.", None),
+        ("Qatar brokered a truce between Ethiopia and the Tigrayan rebels on Tuesday.", "third-party"),
+    ],
+)
+def test_consult_phrasings(sentence: str, mode: str | None) -> None:
+    assert_coded(sentence, "CONSULT", mode)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The dockers' union resumed talks with the shipping firm on Monday.",
+        "The coach flew to Madrid for talks with the club's owners on Monday.",
+        "Bus drivers began negotiations with the operator over pay on Tuesday.",
+        "The stockbroker sold the bank's shares to a pension fund on Monday.",
+    ],
+)
+def test_consult_look_alikes_stay_no_event(sentence: str) -> None:
+    assert top(sentence) is None, sentence
+
+
+def test_resuming_talks_keeps_its_stance() -> None:
+    agreed = top("Chile agreed to resume talks with Bolivia on Monday.")
+    refused = top("Chile refused to resume talks with Bolivia on Monday.")
+    assert agreed is not None and agreed["event_type"] == "AGREE"
+    assert refused is not None and refused["event_type"] == "REJECT"
+    assert top("Chile called for resuming talks with Bolivia on Monday.") is None
