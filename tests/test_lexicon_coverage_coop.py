@@ -64,3 +64,51 @@ def test_resuming_talks_keeps_its_stance() -> None:
     assert agreed is not None and agreed["event_type"] == "AGREE"
     assert refused is not None and refused["event_type"] == "REJECT"
     assert top("Chile called for resuming talks with Bolivia on Monday.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sweden joined the NATO alliance on Thursday, the government said.",
+        "Egypt and Greece forged a strategic partnership on Wednesday.",
+        "Ghana allied with Togo against the smuggling networks on Monday.",
+        "Ethiopia's prime minister extended an olive branch to the Tigrayan rebels on Monday.",
+        "Brazil expressed satisfaction with the trade accord with Argentina on Friday.",
+        "Peru coordinated with Ecuador on the border dispute, officials said.",
+    ],
+)
+def test_support_phrasings(sentence: str) -> None:
+    assert_coded(sentence, "SUPPORT")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Senegal and Gambia joined forces to fight cattle theft on Monday.",
+        "Laos and Cambodia coordinated border patrols on Thursday.",
+        "Jordan provided intelligence to Iraqi forces on Tuesday.",
+        "Egypt and France signed a contract for 30 Rafale jets on Tuesday.",
+        "Iran armed and trained the rebels in Yemen, the report said.",
+    ],
+)
+def test_cooperate_phrasings(sentence: str) -> None:
+    assert_coded(sentence, "COOPERATE")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The striker joined the club on a four-year contract on Monday.",
+        "Real Madrid signed a contract with the Brazilian striker on Monday.",
+        "Police coordinated the search for the missing hikers in Norway.",
+        "Analysts expressed satisfaction with the earnings of Chinese banks.",
+        "Fans expressed their admiration for the Argentine team.",
+    ],
+)
+def test_support_cooperate_look_alikes_stay_no_event(sentence: str) -> None:
+    assert top(sentence) is None, sentence
+
+
+def test_armed_as_an_adjective_is_no_cooperation() -> None:
+    ev = top("Heavily armed rebels attacked the Malian town on Monday.")
+    assert ev is not None and ev["event_type"] == "ASSAULT"
