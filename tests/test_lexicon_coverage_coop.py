@@ -112,3 +112,52 @@ def test_support_cooperate_look_alikes_stay_no_event(sentence: str) -> None:
 def test_armed_as_an_adjective_is_no_cooperation() -> None:
     ev = top("Heavily armed rebels attacked the Malian town on Monday.")
     assert ev is not None and ev["event_type"] == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Italy rushed relief supplies to quake-hit Albania on Wednesday.",
+        "The UN refugee agency set up camps for refugees from Sudan in eastern Chad.",
+        "Morocco set up a field hospital in Rafah on Tuesday, officials said.",
+    ],
+)
+def test_aid_phrasings(sentence: str) -> None:
+    assert_coded(sentence, "AID")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "mode"),
+    [
+        ("Yemen's warring parties extended the truce by two months on Saturday.", "CONCEDE", None),
+        ("Ethiopia restored internet in the Amhara region on Thursday.", "CONCEDE", None),
+        ("Ethiopian forces lifted the siege of the Tigrayan capital on Friday.", "RETREAT", "withdraw"),
+        ("Armenia unblocked the road to the disputed region on Monday.", "RETREAT", "access"),
+        ("Egypt allowed fuel trucks into Gaza through the Rafah crossing on Sunday.", "RETREAT", "access"),
+        ("Israel allowed aid convoys to enter the northern Gaza Strip on Monday.", "RETREAT", "access"),
+    ],
+)
+def test_yield_phrasings(sentence: str, event_type: str, mode: str | None) -> None:
+    assert_coded(sentence, event_type, mode)
+
+
+def test_a_carried_out_truce_extension_is_material() -> None:
+    ev = top("Colombia and the rebels extended the ceasefire by a month on Monday.")
+    assert ev is not None and ev["quad_class"] == "material_cooperation"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The UN urged Israel to allow aid into Gaza on Monday.",
+        "Telecom operators restored internet after the cyclone in Bangladesh on Monday.",
+        "The army built camps for its soldiers near the Russian border.",
+    ],
+)
+def test_aid_yield_look_alikes_stay_no_event(sentence: str) -> None:
+    assert top(sentence) is None, sentence
+
+
+def test_refusing_access_is_no_concession() -> None:
+    ev = top("Israel refused to allow fuel into Gaza on Monday.")
+    assert ev is not None and ev["event_type"] == "REJECT"
