@@ -161,3 +161,45 @@ def test_aid_yield_look_alikes_stay_no_event(sentence: str) -> None:
 def test_refusing_access_is_no_concession() -> None:
     ev = top("Israel refused to allow fuel into Gaza on Monday.")
     assert ev is not None and ev["event_type"] == "REJECT"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "mode"),
+    [
+        ("The Indonesian president concluded his state visit to Vietnam on Thursday.", "CONSULT", "visit"),
+        ("Senegal and Spain co-chaired a conference on Sahel migration in Dakar.", "CONSULT", None),
+        ("The Iranian and Saudi leaders exchanged letters on Friday.", "CONSULT", None),
+        ("Portugal lent its support to the Brazilian proposal on Tuesday.", "SUPPORT", None),
+        ("Morocco renewed ties with Iran on Monday.", "SUPPORT", None),
+        ("Indian warships escorted the tankers through the Strait of Hormuz.", "AID", None),
+        ("Egyptian doctors treated wounded Sudanese refugees in Aswan on Monday.", "AID", None),
+        ("Bolivia's economy minister quit on Tuesday amid the fuel protests.", "RETREAT", "resign"),
+        ("The rebels handed in their weapons to Congolese authorities on Monday.", "RETREAT", "disarm"),
+        ("A South Sudanese militia gave up its weapons under the peace deal.", "RETREAT", "disarm"),
+    ],
+)
+def test_more_cooperation_phrasings(sentence: str, event_type: str, mode: str | None) -> None:
+    assert_coded(sentence, event_type, mode)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police escorted the suspect to a Nairobi court on Monday.",
+        "Fans exchanged messages with the Brazilian striker on Monday.",
+        "The striker quit the club on Monday.",
+        "The veteran coach ended his visit to the Spanish club on Monday.",
+        "The government turned in its report to parliament in Ghana.",
+    ],
+)
+def test_more_look_alikes_stay_no_event(sentence: str) -> None:
+    assert top(sentence) is None, sentence
+
+
+def test_fire_exchanged_and_people_wounded_stay_conflict() -> None:
+    for sentence in (
+        "Somali troops exchanged fire with al-Shabaab militants on Monday.",
+        "Israeli troops killed 3 Palestinians and wounded 20 in Jenin on Monday.",
+    ):
+        ev = top(sentence)
+        assert ev is not None and ev["event_type"] == "ASSAULT", sentence
