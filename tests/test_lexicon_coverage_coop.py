@@ -203,3 +203,29 @@ def test_fire_exchanged_and_people_wounded_stay_conflict() -> None:
     ):
         ev = top(sentence)
         assert ev is not None and ev["event_type"] == "ASSAULT", sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Uzbekistan aims to expand energy cooperation with Kazakhstan, the minister said.",
+        "Kenya hopes to boost trade with Ethiopia, the trade minister said.",
+        "Chile sought closer ties with New Zealand on Thursday.",
+        "Venezuela said it was ready for talks with Guyana.",
+    ],
+)
+def test_intent_phrasings(sentence: str) -> None:
+    assert_coded(sentence, "AGREE")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Venezuela said it was not ready for talks with Guyana.",
+        "Analysts say Kenya wants to improve ties with Ethiopia.",
+        "The company aims to boost trade with Asian buyers.",
+        "The team is ready for the final against Brazil.",
+    ],
+)
+def test_intent_look_alikes_stay_no_event(sentence: str) -> None:
+    assert top(sentence) is None, sentence
