@@ -229,3 +229,30 @@ def test_intent_phrasings(sentence: str) -> None:
 )
 def test_intent_look_alikes_stay_no_event(sentence: str) -> None:
     assert top(sentence) is None, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Myanmar loosened restrictions on foreign reporters on Tuesday.",
+        "Indonesia waived visa requirements for Indian tourists on Friday.",
+        "Burkina Faso's junta restored the constitution on Monday.",
+        "Colombia removed the rebel group from its terrorist list on Friday.",
+        "Canada delisted the Sikh group as a terrorist organisation on Monday.",
+        "Japan struck the Russian bank off its sanctions list on Monday.",
+    ],
+)
+def test_eased_restrictions_are_concessions(sentence: str) -> None:
+    assert_coded(sentence, "CONCEDE")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The coach loosened the rules for his players before the final.",
+        "The referee waived the penalty in the match against Brazil.",
+        "Three Chinese firms were delisted from the New York exchange on Monday.",
+    ],
+)
+def test_eased_restriction_look_alikes_stay_no_event(sentence: str) -> None:
+    assert top(sentence) is None, sentence
