@@ -256,3 +256,27 @@ def test_eased_restrictions_are_concessions(sentence: str) -> None:
 )
 def test_eased_restriction_look_alikes_stay_no_event(sentence: str) -> None:
     assert top(sentence) is None, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cyprus sent firefighters to help Greece battle the wildfires on Tuesday.",
+        "Italy sent two water-bombing planes to Albania on Monday.",
+        "Jordan sent a field hospital to Sudan on Thursday.",
+        "Saudi Arabia built 800 homes for flood victims in Libya.",
+    ],
+)
+def test_disaster_help_is_aid(sentence: str) -> None:
+    assert_coded(sentence, "AID")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fire chief sent firefighters to the burning warehouse.",
+        "The developer built 300 homes for families in the new suburb.",
+    ],
+)
+def test_disaster_help_look_alikes_stay_no_event(sentence: str) -> None:
+    assert top(sentence) is None, sentence
