@@ -5,4 +5,4 @@ event ids include it, so a new version yields new ids.
 """
 
 CLASSIFIER_NAME = "news-events-plover-rules"
-CLASSIFIER_VERSION = "0.13.0"
+CLASSIFIER_VERSION = "0.14.0"
