@@ -280,3 +280,14 @@ def test_disaster_help_is_aid(sentence: str) -> None:
 )
 def test_disaster_help_look_alikes_stay_no_event(sentence: str) -> None:
     assert top(sentence) is None, sentence
+
+
+def test_help_in_the_generic_present_is_no_aid() -> None:
+    """'any cooperation that helps the North build up its military would violate ...': a kind of act."""
+    body = (
+        "Kim stressed that any cooperation that helps the North build up its military capabilities would"
+        " violate U.N. Security Council resolutions."
+    )
+    event = top(body)
+    assert event is None or event["event_type"] != "AID"
+    assert_coded("Japanese engineers helped Ukraine rebuild a power plant near Kyiv.", "AID")
