@@ -6,17 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from worker.coder import Article, code_article
-from worker.coder.pipeline import top_event
-from worker.schema import validator
+from trigger_helpers import top_coded
 
 
 def top(body: str) -> dict[str, Any] | None:
-    events = code_article(Article(id="t-cov", body=body, published_at="2024-03-15T09:00:00Z")).events
-    for ev in events:
-        validator("event.v1")(ev)
-    return top_event(events)
+    return top_coded(body)
 
 
 def assert_coded(sentence: str, event_type: str, mode: str | None = None) -> None:

@@ -6,19 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from trigger_helpers import match_with, parse_triggers
+from trigger_helpers import match_with, parse_triggers, top_coded
 
-from worker.coder import Article, code_article
-from worker.coder.pipeline import top_event
 from worker.coder.rules import captive_description, captive_subject, done_predicate
-from worker.schema import validator
 
 
 def top(body: str) -> dict[str, Any] | None:
-    events = code_article(Article(id="t-mc", body=body, published_at="2024-03-15T09:00:00Z")).events
-    for ev in events:
-        validator("event.v1")(ev)
-    return top_event(events)
+    return top_coded(body)
 
 
 @pytest.mark.parametrize(

@@ -7,17 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
-from worker.coder import Article, code_article
-from worker.coder.pipeline import top_event
-from worker.schema import validator
+from trigger_helpers import top_coded
 
 
 def top(body: str) -> dict[str, Any] | None:
-    events = code_article(Article(id="t-rs", body=body, published_at="2024-05-20T09:00:00Z")).events
-    for ev in events:
-        validator("event.v1")(ev)
-    return top_event(events)
+    return top_coded(body, "2024-05-20T09:00:00Z")
 
 
 def countries(ev: dict[str, Any], role: str) -> set[str | None]:
