@@ -272,3 +272,33 @@ def test_protesters_arrested_or_attacked_are_no_protest_of_their_own() -> None:
     assert types("Police Detain 40 Protesters In Arequipa") == ["COERCE"]
     assert types("Riot police fired tear gas at demonstrators in Quito on Monday.") == ["ASSAULT"]
     assert "PROTEST" in types("Protesters blocked roads in Quito as police arrested 20 people.")
+
+
+def test_a_bare_verb_coordinated_with_a_governed_infinitive_is_governed_too() -> None:
+    from worker.coder.rules import coordinated_infinitive
+
+    words, matches = parse_triggers(
+        "Norway urged Sudan to stop the attacks and withdraw its troops from Darfur."
+    )
+    assert coordinated_infinitive(words, words.index("withdraw")) == words.index("to")
+    # a finite verb after "and", or "to" before a noun, is no coordinated infinitive
+    words, _ = parse_triggers("Rebels agreed to a ceasefire and released 20 prisoners.")
+    assert coordinated_infinitive(words, words.index("released")) == -1
+    words, _ = parse_triggers("Kenya agreed to talks and sent troops to the border.")
+    assert coordinated_infinitive(words, words.index("sent")) == -1
+
+
+def test_what_an_appeal_asks_in_two_infinitives_is_no_event() -> None:
+    from worker.coder.model import Article
+    from worker.coder.pipeline import code_article
+
+    for body in (
+        "Norway urged Sudan to stop the attacks and withdraw its troops from Darfur.",
+        "The opposition in Bangladesh called on the prime minister to resign and hand power to a caretaker"
+        " government.",
+    ):
+        assert code_article(Article(id="c", body=body, published_at="2024-03-01")).events == [], body
+    events = code_article(
+        Article(id="c", body="Russia agreed to pull back its forces and hand over the prisoners.")
+    ).events
+    assert [e["event_type"] for e in events] == ["CONCEDE"]  # the hand-over is promised, not done

@@ -297,7 +297,7 @@ def _surviving_triggers(
             clause.analyst
             or opinion(lexicon, words, clause)
             or claimed_own_act(lexicon, words, clause)
-            or governed(match, clause, kept, matches)
+            or governed(match, clause, kept, matches, words)
             or (clause.infinitive and persuaded(words, clause))
             or object_of_verbal(match, words, kept)
             or stative(match, words)

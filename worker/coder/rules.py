@@ -121,12 +121,46 @@ def attributive_participle(words: list[str], i: int) -> bool:
     return words[i - 2] in DETERMINERS or words[i - 2] in ("'s", ",", "of", "by", "with")
 
 
-def governed(match: Match, clause: ClauseInfo, kept: list[Match], matches: list[Match]) -> bool:
+def governed(
+    match: Match, clause: ClauseInfo, kept: list[Match], matches: list[Match], words: list[str] | None = None
+) -> bool:
     """An infinitive whose governing verb is itself a trigger ("urged X to release", "vowed to
-    strengthen", "summoned ... to protest", "held calls to discuss") is that trigger's content."""
-    if not clause.infinitive:
-        return False
-    return any(m.end <= clause.to_at and clause.to_at - m.end <= 16 for m in matches if m is not match)
+    strengthen", "summoned ... to protest", "held calls to discuss") is that trigger's content, and so is
+    a bare verb coordinated with it ("called on him to resign and hand power to ...")."""
+    if clause.infinitive:
+        to_at = clause.to_at
+        return any(m.end <= to_at and to_at - m.end <= 16 for m in matches if m is not match)
+    to_at = coordinated_infinitive(words, match.start) if words is not None else -1
+    if to_at < 0:
+        return False  # the governing trigger may hold the first infinitive ("called on X to resign")
+    return any(m.start < to_at and m.end <= match.start and to_at - m.start <= 20 for m in matches)
+
+
+# past forms that look like bare verbs: a verb after "and" in one of these forms is a finite verb
+_IRREGULAR_PAST = frozenset(
+    {"sent", "gave", "took", "held", "met", "made", "left", "fled", "fought", "struck", "shot", "won",
+     "led", "brought", "began", "froze", "withdrew", "laid", "set", "put", "let", "cut", "hit", "kept",
+     "paid", "sold", "bought", "seized", "broke", "drove", "flew", "threw", "told", "said", "went", "came"}
+)  # fmt: skip
+
+
+def coordinated_infinitive(words: list[str], start: int) -> int:
+    """The "to" of an infinitive a bare verb at ``start`` is coordinated with ("to stop the attacks and
+    withdraw its troops"), else -1: "and" right before it, the verb in its base form, a "to" before it
+    followed by a verb (not "agreed to a ceasefire and released"), no clause break in between."""
+    if start < 3 or words[start - 1] != "and":
+        return -1
+    verb = words[start]
+    if verb.endswith(("ed", "s")) or verb in _IRREGULAR_PAST:
+        return -1
+    for k in range(start - 2, max(-1, start - 12), -1):
+        word = words[k]
+        if word == "to":
+            after = words[k + 1]
+            return k if after not in DETERMINERS and not after[:1].isdigit() else -1
+        if word in CLAUSE_BREAK:
+            return -1
+    return -1
 
 
 def persuaded(words: list[str], clause: ClauseInfo) -> bool:
