@@ -277,9 +277,7 @@ def test_protesters_arrested_or_attacked_are_no_protest_of_their_own() -> None:
 def test_a_bare_verb_coordinated_with_a_governed_infinitive_is_governed_too() -> None:
     from worker.coder.rules import coordinated_infinitive
 
-    words, matches = parse_triggers(
-        "Norway urged Sudan to stop the attacks and withdraw its troops from Darfur."
-    )
+    words, _ = parse_triggers("Norway urged Sudan to stop the attacks and withdraw its troops from Darfur.")
     assert coordinated_infinitive(words, words.index("withdraw")) == words.index("to")
     # a finite verb after "and", or "to" before a noun, is no coordinated infinitive
     words, _ = parse_triggers("Rebels agreed to a ceasefire and released 20 prisoners.")
