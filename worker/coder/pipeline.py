@@ -58,6 +58,7 @@ from worker.coder.retype import (
     unarmed_purpose,
 )
 from worker.coder.roles import (
+    BE_FORMS,
     POLITICAL_SECTORS,
     Mention,
     Roles,
@@ -348,7 +349,6 @@ _DISSENT_TALK = frozenset({"REJECT", "CONCEDE", "REQUEST", "AGREE", "THREATEN"})
 
 
 _AUTHORITY_ACTS = frozenset({"RETREAT", "COERCE", "SANCTION"})
-_BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are"})
 
 
 def _fallback_actors(
@@ -491,12 +491,8 @@ def _build_event(
     lexicon = state.lexicon
     entry = match.entry
     event_type, mode = entry.event_type, entry.mode
-    if not clause.passive and (
-        words[match.start] in _BE_FORMS
-        or _passive_inside(words, match)
-        or (words[match.end - 1].endswith("ed") and not _BE_FORMS.isdisjoint(words[match.start : match.end]))
-    ):
-        clause = replace(clause, passive=True)  # a pattern that starts at "was returned to"
+    if not clause.passive and (words[match.start] in BE_FORMS or _passive_inside(words, match)):
+        clause = replace(clause, passive=True)  # a pattern that starts at "was returned to" or holds one
     if reported_would(lexicon, words, match, clause):
         clause = replace(clause, hypothetical=False, future=True)  # "X said it would ...": a promise
     if headline_future(words, mentions, match, clause):
@@ -626,12 +622,16 @@ _PASSIVE_AUX = frozenset({"was", "were", "been", "being"})
 
 
 def _passive_inside(words: list[str], match: Match) -> bool:
-    """A transfer or troop pattern that holds its own passive: "aid was delivered", "convoys were
-    allowed into", "supplies airdropped by X", "the drill was staged by X"; its "by" agent acts and
-    the mention before it receives."""
+    """A pattern that holds its own passive: a be-form and a trigger ending in a participle ("sanctions
+    were lifted"), or a transfer or troop pattern with a be-form or a closing "by" ("aid was delivered
+    to", "convoys were allowed into", "supplies airdropped by X", "the drill was staged by X"); its "by"
+    agent acts and the mention before it receives."""
+    trigger = words[match.start : match.end]
+    if trigger[-1].endswith("ed") and not BE_FORMS.isdisjoint(trigger):
+        return True
     if match.entry.event_type not in _TRANSFERS:
         return False
-    inner = words[match.start + 1 : match.end]
+    inner = trigger[1:]
     return inner[-1:] == ["by"] or not _PASSIVE_AUX.isdisjoint(inner[:-1])
 
 

@@ -387,7 +387,7 @@ def assign(
         and not _PASSIVE_ADJUNCT.isdisjoint(tokens[start - 3 : start])
         and _adjunct_of_passive(tokens, start)
     ):
-        by = [m for m in after if _after_by(tokens, m)]
+        by = [m for m in after if _after_word(tokens, m, "by")]  # the agent of a passive
         # "the Moldovan ambassador was summoned": a trigger pattern that opens inside its subject
         covering = [m for m in usable if m.tok_start < start < m.tok_end][:1]
         if by:
@@ -629,7 +629,7 @@ def _described_before(tokens: list[str], lo: int, hi: int) -> bool:
 
 
 _PASSIVE_ADJUNCT = frozenset({"in", "during"})
-_BE_AUX = frozenset({"was", "were", "been", "being", "is", "are"})
+BE_FORMS = frozenset({"was", "were", "been", "being", "is", "are"})
 
 
 def _adjunct_of_passive(tokens: list[str], start: int) -> bool:
@@ -637,7 +637,7 @@ def _adjunct_of_passive(tokens: list[str], start: int) -> bool:
     for k in range(start - 1, max(1, start - 4), -1):
         if tokens[k] in _PASSIVE_ADJUNCT:
             verb = tokens[k - 1]
-            return verb.endswith(("ed", "en")) and k >= 2 and tokens[k - 2] in _BE_AUX
+            return verb.endswith(("ed", "en")) and k >= 2 and tokens[k - 2] in BE_FORMS
     return False
 
 
@@ -698,14 +698,6 @@ def _after_word(tokens: list[str], m: Mention, word: str) -> bool:
     if k >= 1 and tokens[k] == "the":
         k -= 1
     return k >= 0 and tokens[k] == word
-
-
-def _after_by(tokens: list[str], m: Mention) -> bool:
-    """ "by X", "by the X": the agent of a passive."""
-    k = m.tok_start - 1
-    if k >= 1 and tokens[k] == "the":
-        k -= 1
-    return k >= 0 and tokens[k] == "by"
 
 
 # verbs whose object is the subject of a following infinitive ("urged Russia to withdraw")

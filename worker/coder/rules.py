@@ -153,14 +153,13 @@ def coordinated_infinitive(words: list[str], start: int) -> int:
     verb = words[start]
     if verb.endswith(("ed", "s")) or verb in _IRREGULAR_PAST:
         return -1
-    for k in range(start - 2, max(-1, start - 12), -1):
-        word = words[k]
-        if word == "to":
-            after = words[k + 1]
-            return k if after not in DETERMINERS and not after[:1].isdigit() else -1
-        if word in CLAUSE_BREAK:
-            return -1
-    return -1
+    k = scan_back(words, start - 1, 10, _TO, CLAUSE_BREAK)
+    if k < 0 or words[k + 1] in DETERMINERS or words[k + 1][:1].isdigit():
+        return -1
+    return k
+
+
+_TO = frozenset({"to"})
 
 
 def persuaded(words: list[str], clause: ClauseInfo) -> bool:
